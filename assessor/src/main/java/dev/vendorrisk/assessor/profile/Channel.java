@@ -1,0 +1,16 @@
+package dev.vendorrisk.assessor.profile;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A way to reach the provider's support. */
+public enum Channel {
+    @JsonProperty("phone") PHONE,
+    @JsonProperty("email") EMAIL,
+    @JsonProperty("ticket") TICKET,
+    @JsonProperty("chat") CHAT,
+    @JsonProperty("forum") FORUM;
+
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

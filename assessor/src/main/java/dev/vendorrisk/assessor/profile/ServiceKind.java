@@ -1,0 +1,17 @@
+package dev.vendorrisk.assessor.profile;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What sort of service is bought. */
+public enum ServiceKind {
+    @JsonProperty("hosting") HOSTING,
+    @JsonProperty("saas") SAAS,
+    @JsonProperty("telephony") TELEPHONY,
+    @JsonProperty("network") NETWORK,
+    @JsonProperty("msp") MSP,
+    @JsonProperty("other") OTHER;
+
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.vendorrisk.assessor.rules;
+
+import java.util.List;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The functions rule files call, imported with {@code import static dev.vendorrisk.assessor.rules.Emit.*;}.
+ * They keep every right-hand side to one line.
+ */
+public final class Emit {
+    private Emit() {
+    }
+
+    /** A hit of the rule that is firing, based on the given evidence. */
+    public static Hit hit(RuleContext kcontext, Evidence... evidence) {
+        return new Hit(kcontext.getRule().getPackageName(), kcontext.getRule().getName(), List.of(evidence));
+    }
+
+    /** Evidence: the fact at {@code path} had {@code value}. */
+    public static Evidence ev(String path, Object value) {
+        return Evidence.of(path, value);
+    }
+
+    /** A needed fact that is not known. */
+    public static Unknown unknown(String path) {
+        return new Unknown(path);
+    }
+}

@@ -1,0 +1,271 @@
+package dev.vendorrisk.assessor.rules;
+
+import dev.vendorrisk.assessor.Diagnostic;
+import dev.vendorrisk.assessor.RuleBaseException;
+import dev.vendorrisk.assessor.scoring.Policy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * The compiled rules with their metadata and the scoring policy: built once, shared by every
+ * evaluation. Immutable and thread-safe (sessions are created per evaluation).
+ */
+public final class RuleBase {
+    private static final Pattern RULE_HEADER = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    private static final Pattern RULE_ID = Pattern.compile("[A-Z]+-[0-9]{3}");
+    static final List<String> REQUIRED_KEYS = List.of("id", "title", "severity", "weight", "recommendation", "backing");
+
+    private final KieBase kieBase;
+    private final Map<String, RuleMeta> byRuleName;
+    private final List<RuleMeta> rules;
+    private final Policy policy;
+    private final Map<String, RuleSource> sources;
+
+    private RuleBase(KieBase kieBase, Map<String, RuleMeta> byRuleName, Policy policy, Map<String, RuleSource> sources) {
+        this.kieBase = kieBase;
+        this.byRuleName = Map.copyOf(byRuleName);
+        this.rules = byRuleName.values().stream()
+                .sorted(Comparator.comparing(RuleMeta::id).thenComparing(RuleMeta::variant))
+                .toList();
+        this.policy = policy;
+        this.sources = Map.copyOf(sources);
+    }
+
+    /**
+     * Compiles rule files and checks their metadata against the policy.
+     *
+     * @param drlFiles  the DRL files, earlier folders first; a rule in a later file replaces an
+     *                  earlier rule with the same id (and variant)
+     * @param policy    the merged scoring policy (already checked)
+     * @param disabled  rule ids to switch off
+     * @throws RuleBaseException with one diagnostic per problem, naming file and line
+     */
+    public static RuleBase compile(List<RuleSource> drlFiles, Policy policy, Set<String> disabled) {
+        List<Diagnostic> problems = new ArrayList<>();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        Map<String, RuleSource> byFile = new LinkedHashMap<>();
+        for (RuleSource source : drlFiles) {
+            byFile.put(source.file(), source);
+            batch.add(ResourceFactory.newByteArrayResource(source.content().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(source.file()), ResourceType.DRL);
+        }
+        try {
+            batch.build();
+        } catch (RuntimeException e) {
+            problems.add(new Diagnostic(drlFiles.isEmpty() ? "rules" : drlFiles.get(0).file(), 0, 0,
+                    "rules could not be compiled: " + e.getMessage()));
+        }
+        if (builder.hasErrors()) {
+            problems.addAll(CompileErrors.toDiagnostics(builder.getErrors(), byFile.keySet()));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(problems);
+        }
+        KieBase kieBase = builder.newKieBase();
+        Map<String, RuleMeta> metas = new LinkedHashMap<>();
+        Map<String, RuleMeta> byKey = new HashMap<>();
+        List<Rule> toRemove = new ArrayList<>();
+        Map<String, Integer> fileOrder = new HashMap<>();
+        int order = 0;
+        for (String file : byFile.keySet()) {
+            fileOrder.put(file, order++);
+        }
+        List<Rule> all = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            all.addAll(pkg.getRules());
+        }
+        Map<Rule, Location> locations = new HashMap<>();
+        for (Rule rule : all) {
+            locations.put(rule, locate(rule, byFile.values()));
+        }
+        all.sort(Comparator.comparing((Rule r) -> fileOrder.getOrDefault(locations.get(r).file(), 0))
+                .thenComparing(r -> locations.get(r).line()));
+        for (Rule rule : all) {
+            Location where = locations.get(rule);
+            Map<String, Object> meta = rule.getMetaData();
+            if (!meta.containsKey("id")) {
+                continue; // a derivation rule: it inserts derived facts, not findings
+            }
+            RuleMeta m = readMeta(rule, where, byFile.get(where.file()), policy, problems);
+            if (m == null) {
+                continue;
+            }
+            RuleMeta earlier = byKey.get(m.key());
+            if (earlier != null) {
+                if (fileFolder(earlier.file()).equals(fileFolder(m.file()))) {
+                    problems.add(new Diagnostic(m.file(), m.line(), 0, "rule '" + m.ruleName() + "' has id '"
+                            + m.key() + "', already used by rule '" + earlier.ruleName() + "' at " + earlier.file() + ":"
+                            + earlier.line() + "; give each rule its own id, or a distinct @variant"));
+                    continue;
+                }
+                metas.remove(earlier.packageName() + "\u0000" + earlier.ruleName());
+                toRemove.add(kieBase.getRule(earlier.packageName(), earlier.ruleName()));
+            }
+            byKey.put(m.key(), m);
+            metas.put(m.packageName() + "\u0000" + m.ruleName(), m);
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(problems);
+        }
+        for (RuleMeta m : List.copyOf(metas.values())) {
+            if (disabled.contains(m.id())) {
+                metas.remove(m.packageName() + "\u0000" + m.ruleName());
+                toRemove.add(kieBase.getRule(m.packageName(), m.ruleName()));
+            }
+        }
+        for (Rule rule : toRemove) {
+            kieBase.removeRule(rule.getPackageName(), rule.getName());
+        }
+        return new RuleBase(kieBase, metas, policy, byFile);
+    }
+
+    private static String fileFolder(String file) {
+        int cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        return cut < 0 ? "" : file.substring(0, cut);
+    }
+
+    private static RuleMeta readMeta(Rule rule, Location where, RuleSource source, Policy policy, List<Diagnostic> problems) {
+        Map<String, Object> meta = rule.getMetaData();
+        int before = problems.size();
+        String name = rule.getName();
+        for (String key : REQUIRED_KEYS) {
+            Object value = meta.get(key);
+            if (value == null || String.valueOf(value).isBlank()) {
+                problems.add(new Diagnostic(where.file(), where.line(), 0,
+                        "rule '" + name + "' has no @" + key + "; add @" + key + "(...) after the rule name"));
+            }
+        }
+        String id = text(meta.get("id"));
+        if (!id.isEmpty() && !RULE_ID.matcher(id).matches()) {
+            problems.add(new Diagnostic(where.file(), where.line(), 0,
+                    "rule '" + name + "' has id '" + id + "'; ids look like 'AREA-001' (upper-case letters, dash, three digits)"));
+        }
+        Severity severity = Severity.parse(text(meta.get("severity")));
+        if (meta.get("severity") != null && severity == null) {
+            problems.add(new Diagnostic(where.file(), where.line(), 0, "rule '" + name + "' has unknown severity '"
+                    + text(meta.get("severity")) + "'; use one of INFO, LOW, MEDIUM, HIGH, CRITICAL"));
+        }
+        Integer weight = null;
+        Object rawWeight = meta.get("weight");
+        if (rawWeight != null) {
+            try {
+                weight = Integer.valueOf(text(rawWeight));
+            } catch (NumberFormatException e) {
+                weight = null;
+            }
+            if (weight == null || weight < 1 || weight > 100) {
+                problems.add(new Diagnostic(where.file(), where.line(), 0, "rule '" + name + "' has weight '"
+                        + text(rawWeight) + "'; a weight is a whole number from 1 to 100"));
+            }
+        }
+        String recommendation = text(meta.get("recommendation"));
+        if (!recommendation.isEmpty() && !policy.recommendations().containsKey(recommendation)) {
+            problems.add(new Diagnostic(where.file(), where.line(), 0, "rule '" + name + "' names recommendation '"
+                    + recommendation + "', which has no text; add it under 'recommendations' in scoring.yaml"));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        Integer override = policy.weights().get(id);
+        String area = meta.containsKey("area") ? text(meta.get("area")) : source == null ? "rules" : source.baseName();
+        return new RuleMeta(id, text(meta.get("variant")), text(meta.get("title")), area, severity,
+                override != null ? override : weight, recommendation, text(meta.get("backing")),
+                text(meta.get("description")), where.file(), where.line(), name, rule.getPackageName());
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String s = String.valueOf(value).trim();
+        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    private record Location(String file, int line) {
+    }
+
+    private static Location locate(Rule rule, Collection<RuleSource> sources) {
+        for (RuleSource source : sources) {
+            Matcher pkg = PACKAGE.matcher(source.content());
+            String pkgName = pkg.find() ? pkg.group(1) : "defaultpkg";
+            if (!pkgName.equals(rule.getPackageName())) {
+                continue;
+            }
+            Matcher m = RULE_HEADER.matcher(source.content());
+            while (m.find()) {
+                String found = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                if (found.equals(rule.getName())) {
+                    return new Location(source.file(), lineOf(source.content(), m.start(1) >= 0 ? m.start(1)
+                            : m.start(2) >= 0 ? m.start(2) : m.start(3)));
+                }
+            }
+        }
+        return new Location("rules", 0);
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** The compiled rules; create a new session from it for each evaluation. */
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** Every finding rule, sorted by id. */
+    public List<RuleMeta> rules() {
+        return rules;
+    }
+
+    /** The metadata of a DRL rule, or null for a derivation rule. */
+    public RuleMeta meta(String packageName, String ruleName) {
+        return byRuleName.get(packageName + "\u0000" + ruleName);
+    }
+
+    /** The scoring policy the rules were compiled with. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The rule files' texts, by file name. */
+    public Map<String, RuleSource> sources() {
+        return sources;
+    }
+
+    /** The ids of every finding rule. */
+    public Set<String> ids() {
+        Set<String> ids = new LinkedHashSet<>();
+        rules.forEach(r -> ids.add(r.id()));
+        return ids;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.vendorrisk.assessor.rules;
+
+import dev.vendorrisk.assessor.Diagnostic;
+import dev.vendorrisk.assessor.RuleBaseException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Reads rules folders: their {@code *.drl} files and their optional {@code scoring.yaml}. */
+public final class RuleFolders {
+    /** The scoring file's name inside a rules folder. */
+    public static final String SCORING_FILE = "scoring.yaml";
+    /** Where the jar keeps its copy of the project's rules folder. */
+    public static final String BUNDLED = "/vra-rules";
+
+    private RuleFolders() {
+    }
+
+    /** The texts of one folder's files, in name order. */
+    public record Folder(String name, List<RuleSource> drl, RuleSource scoring) {
+    }
+
+    /** Reads a folder; {@code display} is how diagnostics name it (e.g. {@code rules}). */
+    public static Folder read(Path dir, String display) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleBaseException(List.of(new Diagnostic(display, 0, 0,
+                    "not a rules folder (it does not exist or is not a directory); pass a folder of .drl files")));
+        }
+        List<RuleSource> drl = new ArrayList<>();
+        RuleSource scoring = null;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                String shown = display.endsWith("/") ? display + name : display + "/" + name;
+                if (name.endsWith(".drl")) {
+                    drl.add(new RuleSource(shown, Files.readString(file, StandardCharsets.UTF_8)));
+                } else if (name.equals(SCORING_FILE)) {
+                    scoring = new RuleSource(shown, Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new RuleBaseException(List.of(new Diagnostic(display, 0, 0, "cannot read rules folder: " + e.getMessage())));
+        }
+        return new Folder(display, drl, scoring);
+    }
+
+    /** The rules bundled in the library jar (a copy of the project's {@code rules/} folder). */
+    public static Folder bundled() {
+        URL marker = RuleFolders.class.getResource(BUNDLED + "/" + SCORING_FILE);
+        if (marker == null) {
+            throw new RuleBaseException(List.of(new Diagnostic("<bundled rules>", 0, 0,
+                    "the library jar carries no rules; build it with Maven, or pass a rules folder")));
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return read(fs.getPath(BUNDLED), "<bundled>");
+            }
+            return read(Path.of(uri).getParent(), "<bundled>");
+        } catch (URISyntaxException | IOException e) {
+            throw new RuleBaseException(List.of(new Diagnostic("<bundled rules>", 0, 0, "cannot read: " + e.getMessage())));
+        }
+    }
+}

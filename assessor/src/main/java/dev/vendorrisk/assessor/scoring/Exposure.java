@@ -1,0 +1,34 @@
+package dev.vendorrisk.assessor.scoring;
+
+import java.util.List;
+
+/**
+ * What one provider-caused outage costs the customer. A figure is null when a fact it needs is
+ * unknown; {@code missing} then names those facts.
+ *
+ * @param currency      ISO 4217 code of every amount
+ * @param hourlyCost    users affected x hourly cost per user + revenue lost per hour
+ * @param outageHours   time to first response (the SLA's when one is offered) + restore time
+ * @param perIncident   hourly cost x outage hours
+ * @param monthlyFee    the service's monthly fee
+ * @param monthsOfFees  per incident / monthly fee; null when the fee is zero or unknown
+ * @param missing       dotted paths of the unknown facts the figures need
+ */
+public record Exposure(
+        String currency,
+        Double hourlyCost,
+        Double outageHours,
+        Double perIncident,
+        Double monthlyFee,
+        Double monthsOfFees,
+        List<String> missing) {
+
+    public Exposure {
+        missing = List.copyOf(missing);
+    }
+
+    /** True when one outage costs more than {@code months} monthly fees (any cost beats a zero fee). */
+    public boolean costsMoreThanFees(double months) {
+        return perIncident != null && monthlyFee != null && perIncident > months * monthlyFee;
+    }
+}
