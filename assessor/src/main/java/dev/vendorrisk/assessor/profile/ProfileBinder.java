@@ -207,12 +207,12 @@ final class ProfileBinder {
                 if (token == JsonToken.VALUE_NUMBER_FLOAT) {
                     return mismatch(scalar.expected, path, token, at, "; write it without a fraction");
                 }
-                return mismatch(scalar.expected, path, token, at, "");
+                return mismatch(scalar.expected, path, token, at, quotedNumberHint(token));
             case AMOUNT:
                 if (token.isNumeric()) {
                     return amount(path, at);
                 }
-                return mismatch(scalar.expected, path, token, at, "");
+                return mismatch(scalar.expected, path, token, at, quotedNumberHint(token));
             case BOOLEAN:
                 if (token.isBoolean()) {
                     if (isRealBoolean(parser.getText())) {
@@ -222,7 +222,9 @@ final class ProfileBinder {
                             "; this format reads only true and false as booleans, not YAML 1.1 words like '"
                                     + parser.getText() + "'");
                 }
-                return mismatch(scalar.expected, path, token, at, "");
+                return mismatch(scalar.expected, path, token, at,
+                        token == JsonToken.VALUE_STRING && isRealBoolean(parser.getText())
+                                ? "; write " + parser.getText() + " without quotes" : "");
             case TEXT:
                 if (token == JsonToken.VALUE_STRING || token.isNumeric()) {
                     return parser.getText();
@@ -345,19 +347,15 @@ final class ProfileBinder {
 
     /** Reports a value of the wrong shape, skips it, and binds null. */
     private <T> T mismatch(String expected, String path, JsonToken token, SourcePosition at, String hint) throws IOException {
-        String fix = hint;
-        if (fix.isEmpty() && token == JsonToken.VALUE_STRING) {
-            String text = parser.getText();
-            if ((expected.startsWith("a whole number") || expected.startsWith("a number"))
-                    && !text.isEmpty() && NUMBER_TEXT.matcher(text).matches()) {
-                fix = "; write the number without quotes";
-            } else if (expected.startsWith("true or false") && isRealBoolean(text)) {
-                fix = "; write " + text + " without quotes";
-            }
-        }
-        invalid(path, at, "expected " + expected + " for '" + path + "', found " + describe(token) + fix);
+        invalid(path, at, "expected " + expected + " for '" + path + "', found " + describe(token) + hint);
         skip();
         return null;
+    }
+
+    /** For "25" where a number belongs: the quotes are the mistake. */
+    private String quotedNumberHint(JsonToken token) throws IOException {
+        return token == JsonToken.VALUE_STRING && NUMBER_TEXT.matcher(parser.getText()).matches()
+                && parser.getText().chars().anyMatch(Character::isDigit) ? "; write the number without quotes" : "";
     }
 
     private String describe(JsonToken token) throws IOException {

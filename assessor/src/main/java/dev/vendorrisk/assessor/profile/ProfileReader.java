@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -65,8 +66,9 @@ public final class ProfileReader {
                 .maxStringLength(maxBytes)
                 .build();
         // Jackson reads SnakeYAML's event stream, not its node graph: aliases arrive as a marker
-        // (rejected by the binder) and are never expanded, and duplicate keys are reported by the
-        // binder with their position. These options bound what SnakeYAML itself will accept.
+        // (rejected by the binder) and are never expanded. These options bound what SnakeYAML
+        // itself will accept. allowDuplicateKeys=false makes Jackson stop at the first duplicate;
+        // the binder reports duplicates itself and reads on, so that check is switched off again.
         LoaderOptions loader = new LoaderOptions();
         loader.setMaxAliasesForCollections(MAX_ALIASES);
         loader.setNestingDepthLimit(MAX_NESTING);
@@ -75,6 +77,7 @@ public final class ProfileReader {
         loader.setAllowRecursiveKeys(false);
         this.yaml = YAMLFactory.builder()
                 .loaderOptions(loader)
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(constraints)
                 .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL) // 'key:' with nothing after it is null
                 .build();
@@ -85,7 +88,7 @@ public final class ProfileReader {
      * Reads a YAML profile.
      *
      * @param file    the name to use in diagnostics, as the user gave it
-     * @param content the file's bytes (UTF-8, or UTF-16/32 with a byte order mark)
+     * @param content the file's bytes, UTF-8
      * @throws InvalidProfileException with every problem found
      */
     public ParsedProfile read(String file, byte[] content) throws InvalidProfileException {

@@ -108,27 +108,35 @@ public final class Scorer {
         return out;
     }
 
-    /** One recommendation per key of the active findings, ranked by the score it would remove. */
+    /**
+     * One recommendation per key of the active findings, ranked by the score it would remove; where
+     * that is equal (a saturated score), by the contribution of the findings it resolves, then by key.
+     */
     public List<Recommendation> recommendations(List<Finding> findings, double score) {
         Map<String, List<String>> byKey = new LinkedHashMap<>();
+        Map<String, Double> weightOf = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (!f.waived()) {
                 List<String> ids = byKey.computeIfAbsent(f.recommendation(), k -> new ArrayList<>());
                 if (!ids.contains(f.id())) {
                     ids.add(f.id());
                 }
+                weightOf.merge(f.recommendation(), f.contribution(), Double::sum);
             }
         }
-        List<Recommendation> out = new ArrayList<>();
+        record Ranked(Recommendation recommendation, double reduction, double weight) {
+        }
+        List<Ranked> ranked = new ArrayList<>();
         byKey.forEach((key, ids) -> {
             Predicate<Finding> resolved = f -> key.equals(f.recommendation());
-            double without = score(findings.stream().filter(resolved.negate()).toList());
-            out.add(new Recommendation(key, policy.recommendations().getOrDefault(key, key), ids.stream().sorted().toList(),
-                    round(score - without)));
+            double reduction = score - score(findings.stream().filter(resolved.negate()).toList());
+            ranked.add(new Ranked(new Recommendation(key, policy.recommendations().getOrDefault(key, key),
+                    ids.stream().sorted().toList(), round(reduction)), reduction, weightOf.get(key)));
         });
-        out.sort(Comparator.comparingDouble(Recommendation::scoreReduction).reversed()
-                .thenComparing(Recommendation::key));
-        return out;
+        ranked.sort(Comparator.comparingDouble(Ranked::reduction).reversed()
+                .thenComparing(Comparator.comparingDouble(Ranked::weight).reversed())
+                .thenComparing(r -> r.recommendation().key()));
+        return ranked.stream().map(Ranked::recommendation).toList();
     }
 
     static boolean isGap(Finding f) {

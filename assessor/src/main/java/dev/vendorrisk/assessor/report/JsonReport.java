@@ -1,0 +1,241 @@
+package dev.vendorrisk.assessor.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.vendorrisk.assessor.AreaScore;
+import dev.vendorrisk.assessor.Assessment;
+import dev.vendorrisk.assessor.Diagnostic;
+import dev.vendorrisk.assessor.Finding;
+import dev.vendorrisk.assessor.Recommendation;
+import dev.vendorrisk.assessor.rules.Evidence;
+import dev.vendorrisk.assessor.scoring.Exposure;
+import dev.vendorrisk.assessor.scoring.Scorer;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine-readable report ({@code --format json}): a stable shape, written as a stream.
+ * Keys may be added over time; the documented ones are never renamed.
+ */
+public final class JsonReport implements Report {
+    /** Version of the JSON shape. */
+    public static final int SCHEMA_VERSION = 1;
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private final boolean lines;
+    private JsonGenerator json;
+    private final List<Diagnostic> errors = new ArrayList<>();
+
+    /** @param jsonLines true for {@code jsonl}: one compact assessment object per line, errors as objects too */
+    public JsonReport(boolean jsonLines) {
+        this.lines = jsonLines;
+    }
+
+    public JsonReport() {
+        this(false);
+    }
+
+    @Override
+    public void start(Writer out) throws IOException {
+        json = FACTORY.createGenerator(out);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        if (lines) {
+            json.setRootValueSeparator(null);
+            return;
+        }
+        json.setPrettyPrinter(new DefaultPrettyPrinter());
+        json.writeStartObject();
+        json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+        json.writeArrayFieldStart("assessments");
+    }
+
+    @Override
+    public void file(Writer out, FileResult result) throws IOException {
+        if (!result.ok()) {
+            if (lines) {
+                for (Diagnostic d : result.errors()) {
+                    writeError(d);
+                    json.flush();
+                    out.write('\n');
+                }
+            } else {
+                errors.addAll(result.errors());
+            }
+            return;
+        }
+        writeAssessment(json, result.assessment());
+        if (lines) {
+            json.flush();
+            out.write('\n');
+        }
+    }
+
+    @Override
+    public void finish(Writer out, Summary summary) throws IOException {
+        if (lines) {
+            json.flush();
+            return;
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("errors");
+        for (Diagnostic d : errors) {
+            writeError(d);
+        }
+        json.writeEndArray();
+        json.writeObjectFieldStart("summary");
+        json.writeNumberField("files", summary.files());
+        json.writeNumberField("vendors", summary.vendors());
+        json.writeNumberField("invalidFiles", summary.invalidFiles());
+        json.writeNumberField("errors", summary.errors());
+        json.writeNumberField("waived", summary.waived());
+        json.writeObjectFieldStart("findings");
+        for (var e : summary.findings().entrySet()) {
+            json.writeNumberField(e.getKey().name(), e.getValue());
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("ratings");
+        for (var e : summary.ratings().entrySet()) {
+            json.writeNumberField(e.getKey().name(), e.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
+        json.flush();
+        out.write(System.lineSeparator());
+    }
+
+    private void writeError(Diagnostic d) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("file", d.file());
+        json.writeNumberField("line", d.line());
+        json.writeNumberField("column", d.column());
+        json.writeStringField("message", d.message());
+        json.writeEndObject();
+    }
+
+    /** Writes one assessment object in the documented shape. */
+    public static void writeAssessment(JsonGenerator json, Assessment a) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("file", a.file());
+        json.writeObjectFieldStart("vendor");
+        json.writeStringField("id", a.vendorId());
+        json.writeStringField("name", a.vendorName());
+        json.writeEndObject();
+        json.writeStringField("service", a.service());
+        json.writeStringField("tier", a.tier().wire());
+        json.writeStringField("assessedOn", a.assessedOn().toString());
+        json.writeNumberField("score", a.score());
+        json.writeStringField("rating", a.rating().name());
+        json.writeNumberField("completeness", a.completeness());
+        json.writeArrayFieldStart("findings");
+        for (Finding f : a.findings()) {
+            json.writeStartObject();
+            json.writeStringField("id", f.id());
+            json.writeStringField("title", f.title());
+            json.writeStringField("area", f.area());
+            json.writeStringField("severity", f.severity().name());
+            json.writeNumberField("weight", f.weight());
+            json.writeNumberField("contribution", Scorer.round(f.contribution()));
+            json.writeNumberField("share", Scorer.round(f.share()));
+            json.writeStringField("message", f.message());
+            json.writeStringField("recommendation", f.recommendation());
+            json.writeArrayFieldStart("evidence");
+            for (Evidence e : f.evidence()) {
+                json.writeStartObject();
+                json.writeStringField("path", e.path());
+                json.writeFieldName("value");
+                writeValue(json, e.value());
+                json.writeNumberField("line", e.line());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeBooleanField("waived", f.waived());
+            if (f.waiver() != null) {
+                json.writeStringField("waiver", f.waiver());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("areas");
+        for (AreaScore area : a.areas()) {
+            json.writeStartObject();
+            json.writeStringField("area", area.area());
+            json.writeNumberField("score", area.score());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        writeExposure(json, a.exposure());
+        json.writeArrayFieldStart("recommendations");
+        for (Recommendation r : a.recommendations()) {
+            json.writeStartObject();
+            json.writeStringField("key", r.key());
+            json.writeStringField("text", r.text());
+            json.writeArrayFieldStart("resolves");
+            for (String id : r.resolves()) {
+                json.writeString(id);
+            }
+            json.writeEndArray();
+            json.writeNumberField("scoreReduction", r.scoreReduction());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("warnings");
+        for (String w : a.warnings()) {
+            json.writeString(w);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeExposure(JsonGenerator json, Exposure x) throws IOException {
+        json.writeObjectFieldStart("exposure");
+        json.writeStringField("currency", x.currency());
+        writeAmount(json, "hourlyCost", x.hourlyCost());
+        writeAmount(json, "outageHours", x.outageHours());
+        writeAmount(json, "perIncident", x.perIncident());
+        writeAmount(json, "monthsOfFees", x.monthsOfFees());
+        json.writeArrayFieldStart("missing");
+        for (String m : x.missing()) {
+            json.writeString(m);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeAmount(JsonGenerator json, String name, Double value) throws IOException {
+        json.writeFieldName(name);
+        writeValue(json, value == null ? null : Scorer.round(value));
+    }
+
+    private static void writeValue(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else if (value instanceof Long l) {
+            json.writeNumber(l);
+        } else if (value instanceof Integer i) {
+            json.writeNumber(i);
+        } else if (value instanceof Double d) {
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                json.writeNumber(d.longValue());
+            } else {
+                json.writeNumber(d);
+            }
+        } else if (value instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object item : list) {
+                writeValue(json, item);
+            }
+            json.writeEndArray();
+        } else if (value instanceof Map<?, ?>) {
+            json.writeString(value.toString());
+        } else {
+            json.writeString(String.valueOf(value));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.vendorrisk.assessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vendorrisk.assessor.report.FileResult;
+import dev.vendorrisk.assessor.report.JsonReport;
+import dev.vendorrisk.assessor.report.Report;
+import dev.vendorrisk.assessor.report.Summary;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden samples: every {@code samples/**}{@code /*.yaml} has a {@code *.expected.json} beside it holding
+ * exactly what {@code vra assess --format json <sample>} prints. Regenerate after an intended change
+ * with {@code mvn test -Dvra.golden.update=true} and review the diff.
+ */
+class SamplesGoldenTest {
+    private static final Path SAMPLES = TestRules.ROOT.resolve("samples");
+    private static final boolean UPDATE = Boolean.getBoolean("vra.golden.update");
+
+    static Stream<Path> samples() throws IOException {
+        try (Stream<Path> walk = Files.walk(SAMPLES)) {
+            return walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    /** Renders one file exactly as the CLI's JSON report does. */
+    static String render(Path sample) throws IOException {
+        String shown = TestRules.ROOT.relativize(sample).toString().replace('\\', '/');
+        FileResult result;
+        try {
+            result = FileResult.of(TestRules.assessor().assess(
+                    TestRules.assessor().reader().read(shown, Files.readAllBytes(sample)), List.of()));
+        } catch (InvalidProfileException e) {
+            result = FileResult.failed(shown, e.diagnostics());
+        }
+        StringWriter out = new StringWriter();
+        Report report = new JsonReport();
+        Summary summary = new Summary();
+        summary.add(result);
+        report.start(out);
+        report.file(out, result);
+        report.finish(out, summary);
+        return out.toString();
+    }
+
+    static Path expectedOf(Path sample) {
+        String name = sample.getFileName().toString();
+        return sample.resolveSibling(name.substring(0, name.length() - ".yaml".length()) + ".expected.json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void sampleGivesItsExpectedResult(Path sample) throws IOException {
+        String actual = render(sample);
+        Path expected = expectedOf(sample);
+        if (UPDATE) {
+            Files.writeString(expected, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(expected).as("expected result of %s (create it with -Dvra.golden.update=true)", sample).exists();
+        assertThat(actual).as("result of %s differs from %s; if the change is intended, regenerate with"
+                + " -Dvra.golden.update=true and review the diff", sample, expected)
+                .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyExpectedResultHasItsSample() throws IOException {
+        try (Stream<Path> walk = Files.walk(SAMPLES)) {
+            List<Path> orphans = walk.filter(p -> p.toString().endsWith(".expected.json"))
+                    .filter(p -> !Files.exists(p.resolveSibling(p.getFileName().toString()
+                            .replace(".expected.json", ".yaml"))))
+                    .toList();
+            assertThat(orphans).as("expected results without a sample").isEmpty();
+        }
+    }
+
+    @Test
+    void theSamplesCoverTheStoriesTheProjectPromises() throws IOException {
+        assertThat(render(SAMPLES.resolve("pbx-incident.yaml"))).contains("\"rating\" : \"CRITICAL\"")
+                .contains("\"id\" : \"STAFF-001\"").contains("\"id\" : \"CHG-003\"").contains("\"id\" : \"SLA-001\"")
+                .contains("\"perIncident\" : 360000");
+        assertThat(render(SAMPLES.resolve("well-run-msp.yaml"))).contains("\"rating\" : \"LOW\"");
+        assertThat(render(SAMPLES.resolve("many-unknowns.yaml"))).contains("\"rating\" : \"MEDIUM\"")
+                .contains("\"id\" : \"GAP-001\"");
+        assertThat(render(SAMPLES.resolve("invalid/typos-and-types.yaml")))
+                .contains("unknown key 'suport'; did you mean 'support'?");
+    }
+}

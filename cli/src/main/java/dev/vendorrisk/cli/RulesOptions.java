@@ -1,0 +1,42 @@
+package dev.vendorrisk.cli;
+
+import dev.vendorrisk.assessor.VendorRiskAssessor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** Options every command that needs rules shares: which folders, which rules to switch off. */
+public final class RulesOptions {
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rules folder (repeatable; later folders add or replace rules by id and override scoring"
+                    + " values). Default: ./rules if it has a scoring.yaml, else the rules bundled in vra.")
+    List<Path> folders = new ArrayList<>();
+
+    @Option(names = "--disable", paramLabel = "ID", split = ",", description = "Switch rules off by id, e.g. SUP-007,CON-004.")
+    List<String> disabled = new ArrayList<>();
+
+    @Option(names = "--verbose", description = "Show stack traces of unexpected errors.")
+    boolean verbose;
+
+    /** The folders to use: the given ones, else ./rules when it is a rules folder, else none (bundled). */
+    public List<Path> effectiveFolders() {
+        if (!folders.isEmpty()) {
+            return folders;
+        }
+        Path local = Path.of("rules");
+        return Files.isRegularFile(local.resolve("scoring.yaml")) ? List.of(local) : List.of();
+    }
+
+    /** A builder with these folders and disabled ids. */
+    public VendorRiskAssessor.Builder builder() {
+        VendorRiskAssessor.Builder builder = VendorRiskAssessor.builder();
+        effectiveFolders().forEach(builder::rules);
+        Set<String> ids = new LinkedHashSet<>();
+        disabled.forEach(d -> ids.add(d.trim()));
+        return builder.disable(ids);
+    }
+}
