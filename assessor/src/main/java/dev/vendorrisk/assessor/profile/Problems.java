@@ -34,6 +34,14 @@ final class Problems {
         }
     }
 
+    /**
+     * Forgets the problems found at or after {@code line}: a syntax error's broken construct
+     * started there, so what the binder made of it is a follow-up, not a problem of its own.
+     */
+    void dropFrom(int line) {
+        diagnostics.removeIf(d -> d.line() >= line);
+    }
+
     boolean isEmpty() {
         return diagnostics.isEmpty();
     }

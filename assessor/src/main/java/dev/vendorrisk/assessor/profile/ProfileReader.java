@@ -164,6 +164,7 @@ public final class ProfileReader {
     private static void syntaxError(StreamReadException e, boolean isYaml, Problems problems) {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             Mark mark = marked.getProblemMark();
+            problems.dropFrom(marked.getContextMark() != null ? marked.getContextMark().getLine() + 1 : mark.getLine() + 1);
             String context = marked.getContext() == null ? "" : " (" + marked.getContext()
                     + (marked.getContextMark() == null ? "" : " started at line " + (marked.getContextMark().getLine() + 1)) + ")";
             problems.add(new SourcePosition(mark.getLine() + 1, mark.getColumn() + 1),
