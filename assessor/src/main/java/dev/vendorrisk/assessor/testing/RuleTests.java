@@ -1,0 +1,318 @@
+package dev.vendorrisk.assessor.testing;
+
+import dev.vendorrisk.assessor.Assessment;
+import dev.vendorrisk.assessor.AssessorException;
+import dev.vendorrisk.assessor.Diagnostic;
+import dev.vendorrisk.assessor.Finding;
+import dev.vendorrisk.assessor.VendorRiskAssessor;
+import dev.vendorrisk.assessor.profile.ParsedProfile;
+import dev.vendorrisk.assessor.rules.RuleBase;
+import dev.vendorrisk.assessor.rules.RuleMeta;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Rule tests as data: loads YAML test files and runs their cases against an assessor.
+ *
+ * <p>A test file names a baseline profile and a list of cases; each case patches the baseline
+ * ({@code given}, deep-merged; a key set to null becomes unknown; lists replace) or gives a whole
+ * {@code profile}, and says what must hold: rules that fire or do not fire, the rating, a score
+ * range, and the information gaps reported or not reported. Loading is strict: every problem in
+ * every file is reported at its {@code file:line:column} in one {@link RuleTestException}.
+ *
+ * <p>Stateless and thread-safe; the suites and reports are immutable records.
+ */
+public final class RuleTests {
+    /** The rule whose findings are information gaps, one per unknown fact. */
+    public static final String GAP_RULE = "GAP-001";
+
+    private RuleTests() {
+    }
+
+    /**
+     * Loads a test file, or every {@code *.yaml} / {@code *.yml} file under a folder (recursively,
+     * sorted by path). Files that other test files name as their baseline are profiles, not tests,
+     * and are skipped.
+     *
+     * @throws RuleTestException with every problem found in the files and their baselines
+     */
+    public static RuleTestSuite load(Path path) {
+        List<Diagnostic> problems = new ArrayList<>();
+        List<Path> files = files(path, problems);
+        TestFileReader reader = new TestFileReader(problems);
+        List<TestFileReader.Parsed> parsed = new ArrayList<>();
+        Set<Path> baselines = new LinkedHashSet<>();
+        for (Path file : files) {
+            TestFileReader.Parsed p = reader.parse(file);
+            if (p != null) {
+                parsed.add(p);
+                if (p.baseline() != null) {
+                    baselines.add(p.baseline());
+                }
+            }
+        }
+        List<String> names = new ArrayList<>();
+        List<RuleTestCase> cases = new ArrayList<>();
+        for (TestFileReader.Parsed p : parsed) {
+            if (Files.isDirectory(path) && baselines.contains(p.path().toAbsolutePath().normalize())) {
+                continue;
+            }
+            names.add(p.file());
+            cases.addAll(reader.cases(p));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleTestException(inFileOrder(files, problems));
+        }
+        return new RuleTestSuite(names, cases);
+    }
+
+    /**
+     * Loads tests as {@link #load(Path)} does and checks every rule they name against a rule base.
+     *
+     * @throws RuleTestException with every problem found, including rule ids the rule base lacks
+     */
+    public static RuleTestSuite load(Path path, RuleBase rules) {
+        RuleTestSuite suite = load(path);
+        List<Diagnostic> problems = validate(suite, rules);
+        if (!problems.isEmpty()) {
+            throw new RuleTestException(problems);
+        }
+        return suite;
+    }
+
+    /**
+     * The rules a suite names that the rule base does not have (typos, removed rules, unknown
+     * variants), one diagnostic each at its line and column; empty when all are known.
+     */
+    public static List<Diagnostic> validate(RuleTestSuite suite, RuleBase rules) {
+        List<Diagnostic> problems = new ArrayList<>();
+        for (RuleTestCase c : suite.cases()) {
+            problems.addAll(validate(c, rules));
+        }
+        return problems;
+    }
+
+    /**
+     * Runs every case of a suite, in order, and works out which rules the passing cases cover.
+     *
+     * @throws RuleTestException when the suite names rules the assessor's rule base does not have
+     */
+    public static TestReport run(VendorRiskAssessor assessor, RuleTestSuite suite) {
+        List<Diagnostic> problems = validate(suite, assessor.rules());
+        if (!problems.isEmpty()) {
+            throw new RuleTestException(problems);
+        }
+        Variants variants = new Variants(assessor.rules());
+        List<CaseResult> results = new ArrayList<>(suite.cases().size());
+        Set<String> covered = new LinkedHashSet<>();
+        Set<String> refuted = new LinkedHashSet<>();
+        for (RuleTestCase c : suite.cases()) {
+            CaseResult result = run(assessor, c, variants);
+            results.add(result);
+            if (!result.passed()) {
+                continue;
+            }
+            for (RuleRef ref : c.expect().fires()) {
+                result.fired().stream().filter(ref::matches).forEach(covered::add);
+            }
+            for (RuleRef ref : c.expect().doesNotFire()) {
+                variants.keys().stream().filter(ref::matches).forEach(refuted::add);
+            }
+        }
+        List<String> uncovered = variants.keys().stream().filter(k -> !covered.contains(k)).toList();
+        List<String> unrefuted = variants.keys().stream().filter(k -> !refuted.contains(k)).toList();
+        return new TestReport(results, variants.keys(), uncovered, unrefuted);
+    }
+
+    /**
+     * Runs one case.
+     *
+     * @throws RuleTestException when the case names rules the assessor's rule base does not have
+     */
+    public static CaseResult run(VendorRiskAssessor assessor, RuleTestCase testCase) {
+        List<Diagnostic> problems = validate(testCase, assessor.rules());
+        if (!problems.isEmpty()) {
+            throw new RuleTestException(problems);
+        }
+        return run(assessor, testCase, new Variants(assessor.rules()));
+    }
+
+    private static CaseResult run(VendorRiskAssessor assessor, RuleTestCase c, Variants variants) {
+        Assessment assessment;
+        try {
+            ParsedProfile parsed = assessor.reader().read(c.location() + " (case '" + c.name() + "')",
+                    c.profile().getBytes(StandardCharsets.UTF_8));
+            assessment = assessor.assess(parsed, List.of());
+        } catch (AssessorException e) {
+            List<String> why = new ArrayList<>();
+            for (Diagnostic d : e.diagnostics()) {
+                why.add("the profile could not be assessed: " + d.message());
+            }
+            return new CaseResult(c.file(), c.line(), c.name(), false, why, List.of(), List.of());
+        }
+        Map<String, List<Finding>> fired = new LinkedHashMap<>();
+        Set<String> gaps = new TreeSet<>();
+        for (Finding f : assessment.activeFindings()) {
+            fired.computeIfAbsent(variants.keyOf(f), k -> new ArrayList<>()).add(f);
+            if (GAP_RULE.equals(f.id()) && !f.evidence().isEmpty()) {
+                gaps.add(f.evidence().get(0).path());
+            }
+        }
+        List<String> firedKeys = fired.keySet().stream().sorted().toList();
+        Expectation expect = c.expect();
+        List<String> failures = new ArrayList<>();
+        for (RuleRef ref : expect.fires()) {
+            if (firedKeys.stream().noneMatch(ref::matches)) {
+                failures.add("expected " + ref.key() + " to fire; fired: " + firedKeys);
+            }
+        }
+        for (RuleRef ref : expect.doesNotFire()) {
+            for (String key : firedKeys) {
+                if (ref.matches(key)) {
+                    failures.add("expected " + ref.key() + " not to fire; it fired" + evidence(fired.get(key)));
+                }
+            }
+        }
+        if (expect.rating() != null && expect.rating() != assessment.rating()) {
+            failures.add("expected rating " + expect.rating() + "; was " + assessment.rating() + " (score "
+                    + ScoreRange.number(assessment.score()) + "; fired: " + firedKeys + ")");
+        }
+        if (expect.score() != null && !expect.score().contains(assessment.score())) {
+            failures.add("expected score " + expect.score() + "; was " + ScoreRange.number(assessment.score())
+                    + " (fired: " + firedKeys + ")");
+        }
+        for (String gap : expect.gaps()) {
+            if (!gaps.contains(gap)) {
+                failures.add("expected a " + GAP_RULE + " gap for " + gap + "; gaps: " + gaps);
+            }
+        }
+        for (String gap : expect.noGaps()) {
+            if (gaps.contains(gap)) {
+                failures.add("expected no " + GAP_RULE + " gap for " + gap + "; gaps: " + gaps);
+            }
+        }
+        return new CaseResult(c.file(), c.line(), c.name(), failures.isEmpty(), failures, firedKeys, List.copyOf(gaps));
+    }
+
+    private static String evidence(List<Finding> findings) {
+        List<String> facts = new ArrayList<>();
+        for (Finding f : findings) {
+            f.evidence().forEach(e -> facts.add(e.path() + ": " + e.text()));
+        }
+        return facts.isEmpty() ? "" : " on " + String.join(", ", facts);
+    }
+
+    private static List<Diagnostic> validate(RuleTestCase c, RuleBase rules) {
+        Variants variants = new Variants(rules);
+        List<Diagnostic> problems = new ArrayList<>();
+        List<RuleRef> refs = new ArrayList<>(c.expect().fires());
+        refs.addAll(c.expect().doesNotFire());
+        for (RuleRef ref : refs) {
+            String problem = variants.check(ref);
+            if (problem != null) {
+                problems.add(new Diagnostic(c.file(), ref.line() > 0 ? ref.line() : c.line(), ref.column(), problem));
+            }
+        }
+        return problems;
+    }
+
+    /** Test files in path order (other files, such as baselines, where first reported); each file's by line and column. */
+    private static List<Diagnostic> inFileOrder(List<Path> files, List<Diagnostic> problems) {
+        Map<String, Integer> fileOrder = new LinkedHashMap<>();
+        files.forEach(f -> fileOrder.putIfAbsent(f.toString(), fileOrder.size()));
+        problems.forEach(d -> fileOrder.putIfAbsent(d.file(), fileOrder.size()));
+        List<Diagnostic> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparing((Diagnostic d) -> fileOrder.get(d.file()))
+                .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        return sorted;
+    }
+
+    private static List<Path> files(Path path, List<Diagnostic> problems) {
+        if (Files.isRegularFile(path)) {
+            return List.of(path);
+        }
+        if (!Files.isDirectory(path)) {
+            problems.add(new Diagnostic(path.toString(), 0, 0, "cannot read: no such file or folder"));
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            List<Path> files = walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+                    .sorted(Comparator.comparing(p -> path.relativize(p).toString().replace('\\', '/')))
+                    .toList();
+            if (files.isEmpty()) {
+                problems.add(new Diagnostic(path.toString(), 0, 0, "no test files (*.yaml, *.yml) in this folder"));
+            }
+            return files;
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(new Diagnostic(path.toString(), 0, 0, "cannot read: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    /** The rule base's rules as keys ({@code id}, or {@code id/variant} where an id has several rules). */
+    private static final class Variants {
+        private final Map<String, List<RuleMeta>> byId = new LinkedHashMap<>();
+        private final List<String> keys = new ArrayList<>();
+
+        Variants(RuleBase rules) {
+            for (RuleMeta meta : rules.rules()) {
+                byId.computeIfAbsent(meta.id(), k -> new ArrayList<>()).add(meta);
+            }
+            byId.values().forEach(metas -> metas.forEach(m -> keys.add(key(m, metas))));
+        }
+
+        List<String> keys() {
+            return keys;
+        }
+
+        private static String key(RuleMeta meta, List<RuleMeta> sameId) {
+            return sameId.size() == 1 || meta.variant().isEmpty() ? meta.id() : meta.id() + "/" + meta.variant();
+        }
+
+        /** The key of the rule that produced a finding (findings carry no variant: match title, then severity). */
+        String keyOf(Finding f) {
+            List<RuleMeta> metas = byId.get(f.id());
+            if (metas == null || metas.size() == 1) {
+                return f.id();
+            }
+            RuleMeta match = metas.stream().filter(m -> m.title().equals(f.title()) && m.severity() == f.severity())
+                    .findFirst()
+                    .orElse(metas.stream().filter(m -> m.severity() == f.severity()).findFirst().orElse(null));
+            return match == null ? f.id() : key(match, metas);
+        }
+
+        /** Null when the reference names a rule of the rule base; otherwise what is wrong. */
+        String check(RuleRef ref) {
+            List<RuleMeta> metas = byId.get(ref.id());
+            if (metas == null) {
+                String near = TestFileReader.closest(ref.id(), new ArrayList<>(byId.keySet()));
+                return "unknown rule '" + ref.id() + "'; the rule base has no rule with this id"
+                        + (near != null ? "; did you mean '" + near + "'?" : "");
+            }
+            if (ref.variant().isEmpty()) {
+                return null;
+            }
+            List<String> known = metas.stream().map(RuleMeta::variant).filter(v -> !v.isEmpty()).toList();
+            if (known.contains(ref.variant())) {
+                return null;
+            }
+            return known.isEmpty()
+                    ? "rule '" + ref.id() + "' has no variants; write '" + ref.id() + "'"
+                    : "rule '" + ref.id() + "' has no variant '" + ref.variant() + "'; its variants are "
+                    + String.join(", ", known.stream().map(v -> ref.id() + "/" + v).toList());
+        }
+    }
+}

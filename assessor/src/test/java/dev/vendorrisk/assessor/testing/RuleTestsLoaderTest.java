@@ -1,0 +1,170 @@
+package dev.vendorrisk.assessor.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.vendorrisk.assessor.Diagnostic;
+import dev.vendorrisk.assessor.Rating;
+import dev.vendorrisk.assessor.VendorRiskAssessor;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The loader's strictness and the runner's messages, on the fixtures under {@code ruletests/}. */
+class RuleTestsLoaderTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/ruletests");
+    private static final String INVALID = FIXTURES.resolve("invalid") + "/";
+
+    private static VendorRiskAssessor assessor;
+
+    @BeforeAll
+    static void compileRules() {
+        assessor = VendorRiskAssessor.builder().rules(Path.of("../rules")).build();
+    }
+
+    @Test
+    void loadsAFolderRecursivelyInPathOrderAndSkipsTheBaselines() {
+        RuleTestSuite suite = RuleTests.load(FIXTURES.resolve("valid"), assessor.rules());
+
+        assertThat(suite.files()).containsExactly(
+                FIXTURES.resolve("valid/more/inline.yml").toString(), FIXTURES.resolve("valid/staffing.yaml").toString());
+        assertThat(suite.cases()).extracting(RuleTestCase::location, RuleTestCase::name).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(FIXTURES.resolve("valid/more/inline.yml") + ":3", "an inline profile"),
+                org.assertj.core.groups.Tuple.tuple(FIXTURES.resolve("valid/staffing.yaml") + ":4", "one person"),
+                org.assertj.core.groups.Tuple.tuple(FIXTURES.resolve("valid/staffing.yaml") + ":9",
+                        "a null removes a fact and lists replace"));
+        RuleTestCase first = suite.cases().get(0);
+        assertThat(first.expect().fires()).extracting(RuleRef::key).containsExactly("CORP-005/weak");
+    }
+
+    @Test
+    void givenIsDeepMergedOverTheBaselineWithNullsRemovingFactsAndListsReplacing() {
+        RuleTestCase patched = RuleTests.load(FIXTURES.resolve("valid/staffing.yaml")).cases().get(1);
+
+        assertThat(patched.profile())
+                .contains("staffCount: 3", "servicesOffered: 3", "name: \"Tiny Host s.r.o.\"")
+                .doesNotContain("technicalStaffCount", "\"email\"")
+                .contains("- \"phone\"\n  - \"chat\"");
+        TestReport report = RuleTests.run(assessor, RuleTests.load(FIXTURES.resolve("valid")));
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.results().get(2).gaps()).contains("company.technicalStaffCount");
+    }
+
+    @Test
+    void unknownKeysAreErrorsAtTheirLineAndColumnWithTheClosestKey() {
+        assertThat(problems("unknown-keys.yaml")).containsExactly(
+                INVALID + "unknown-keys.yaml:2:1: unknown key 'case' in a test file; did you mean 'cases'?"
+                        + " (keys: baseline, cases)",
+                INVALID + "unknown-keys.yaml:6:5: unknown key 'expcet' in a case; did you mean 'expect'?"
+                        + " (keys: name, given, profile, expect)",
+                INVALID + "unknown-keys.yaml:10:7: unknown key 'fire' in 'expect'; did you mean 'fires'?"
+                        + " (keys: fires, doesNotFire, rating, score, gaps, noGaps)",
+                INVALID + "unknown-keys.yaml:11:15: unknown key 'minimum' in 'score'; use one of: min, max");
+    }
+
+    @Test
+    void aRuleIdTheRuleBaseLacksIsAnErrorAtItsPosition() {
+        RuleTestSuite suite = RuleTests.load(FIXTURES.resolve("invalid/unknown-rule.yaml"));
+
+        assertThat(RuleTests.validate(suite, assessor.rules())).extracting(Diagnostic::render).containsExactly(
+                INVALID + "unknown-rule.yaml:5:15: unknown rule 'STAF-001'; the rule base has no rule with this id;"
+                        + " did you mean 'STAFF-001'?",
+                INVALID + "unknown-rule.yaml:6:21: rule 'CORP-005' has no variant 'bankrupt'; its variants are"
+                        + " CORP-005/distressed, CORP-005/weak",
+                INVALID + "unknown-rule.yaml:6:40: rule 'STAFF-001' has no variants; write 'STAFF-001'");
+        RuleTestException run = catchThrowableOfType(() -> RuleTests.run(assessor, suite), RuleTestException.class);
+        assertThat(run.diagnostics()).hasSize(3);
+    }
+
+    @Test
+    void aMissingBaselineIsAnError() {
+        assertThat(problems("missing-baseline.yaml")).containsExactly(INVALID + "missing-baseline.yaml:1:11:"
+                + " baseline 'nowhere.yaml' not found (looked for " + INVALID + "nowhere.yaml); give a profile file's"
+                + " path relative to this file");
+    }
+
+    @Test
+    void aCaseNeedsANameAndAnExpectationAndWellFormedValues() {
+        assertThat(problems("incomplete-cases.yaml")).containsExactly(
+                INVALID + "incomplete-cases.yaml:3:5: case has no 'name'; say in a few words what it shows",
+                INVALID + "incomplete-cases.yaml:8:5: case 'expects nothing' expects nothing; add at least one of"
+                        + " fires, doesNotFire, rating, score, gaps, noGaps",
+                INVALID + "incomplete-cases.yaml:9:5: case 'has no expect' has no 'expect'; add what must hold, e.g."
+                        + " 'expect: {fires: [STAFF-001]}'",
+                INVALID + "incomplete-cases.yaml:12:14: 'fires' must be a list of rule ids, e.g."
+                        + " [STAFF-001, CORP-005/weak], not 'STAFF-001'",
+                INVALID + "incomplete-cases.yaml:13:21: invalid rule id 'staff-1'; rule ids look like 'STAFF-001',"
+                        + " or 'CORP-005/weak' for one variant; did you mean 'STAFF-001'?",
+                INVALID + "incomplete-cases.yaml:14:15: unknown rating 'TERRIBLE'; use one of LOW, MEDIUM, HIGH, CRITICAL",
+                INVALID + "incomplete-cases.yaml:15:20: score min 50 is above max 20",
+                INVALID + "incomplete-cases.yaml:16:11: case name 'malformed values' is already used at line 10;"
+                        + " give each case its own name",
+                INVALID + "incomplete-cases.yaml:19:21: 'STAFF-001' is expected both to fire (line 18) and not to"
+                        + " fire; keep one");
+    }
+
+    @Test
+    void syntaxErrorsAndProfilesInPlaceOfTestsAreErrors() {
+        assertThat(problems("syntax-error.yaml")).singleElement().asString()
+                .startsWith(INVALID + "syntax-error.yaml:5:1: invalid YAML: ");
+        assertThat(problems("profile-not-test.yaml")).containsExactly(INVALID + "profile-not-test.yaml:1:1: this looks"
+                + " like a vendor profile, not a test file; name it as the 'baseline' of a test file"
+                + " (baseline: profile-not-test.yaml)");
+    }
+
+    @Test
+    void aFolderWithErrorsReportsEveryFileInPathOrder() {
+        RuleTestException e = catchThrowableOfType(() -> RuleTests.load(FIXTURES.resolve("invalid")),
+                RuleTestException.class);
+
+        assertThat(e.diagnostics()).extracting(Diagnostic::file).map(f -> Path.of(f).getFileName().toString())
+                .containsSubsequence("incomplete-cases.yaml", "missing-baseline.yaml", "profile-not-test.yaml",
+                        "syntax-error.yaml", "unknown-keys.yaml");
+    }
+
+    @Test
+    void aFailingCaseSaysWhatWasExpectedAndWhatHappened() {
+        TestReport report = RuleTests.run(assessor, RuleTests.load(FIXTURES.resolve("failing")));
+        String file = FIXTURES.resolve("failing/failing.yaml").toString();
+
+        assertThat(report.total()).isEqualTo(3);
+        assertThat(report.passed()).isEqualTo(1);
+        assertThat(report.failed()).isEqualTo(2);
+        CaseResult wrong = report.results().get(1);
+        assertThat(wrong.location()).isEqualTo(file + ":8");
+        assertThat(wrong.passed()).isFalse();
+        assertThat(wrong.fired()).containsExactly("GAP-001", "STAFF-001", "SUP-001", "SUP-002");
+        assertThat(wrong.failures()).hasSize(5);
+        assertThat(wrong.failures().get(0)).isEqualTo("expected STAFF-002 to fire; fired: [GAP-001, STAFF-001, SUP-001, SUP-002]");
+        assertThat(wrong.failures().get(1)).isEqualTo("expected STAFF-001 not to fire; it fired on company.staffCount: 1");
+        assertThat(wrong.failures().get(2)).startsWith("expected rating LOW; was " + Rating.CRITICAL + " (score ");
+        assertThat(wrong.failures().get(3)).startsWith("expected score at most 10; was ");
+        assertThat(wrong.failures().get(4)).startsWith("expected a GAP-001 gap for vendor.name; gaps: [company.financialHealth");
+        assertThat(wrong.describe()).startsWith(file + ":8: case 'expects the wrong rules': expected STAFF-002 to fire;");
+
+        CaseResult invalid = report.results().get(2);
+        assertThat(invalid.failures()).containsExactly("the profile could not be assessed: unknown key 'staffCont' in"
+                + " 'company'; did you mean 'staffCount'?");
+    }
+
+    @Test
+    void coverageCountsOnlyPassingCasesThatExpectARuleToFire() {
+        TestReport report = RuleTests.run(assessor, RuleTests.load(FIXTURES.resolve("valid")));
+
+        assertThat(report.rules()).contains("STAFF-001", "CORP-005/weak", "CORP-005/distressed", "CON-003/none",
+                "CON-003/late", "GAP-001");
+        assertThat(report.uncovered()).doesNotContain("STAFF-001", "SUP-001", "CORP-005/weak")
+                .contains("CORP-005/distressed", "SUP-002", "GAP-001"); // SUP-002 and GAP-001 fired, but no case expects them
+        assertThat(report.unrefuted()).doesNotContain("STAFF-001", "STAFF-002", "SUP-001", "CORP-005/distressed")
+                .contains("CORP-005/weak", "STAFF-003");
+        assertThat(report.covered()).isEqualTo(report.rules().size() - report.uncovered().size());
+    }
+
+    private static List<String> problems(String fixture) {
+        RuleTestException e = catchThrowableOfType(() -> RuleTests.load(FIXTURES.resolve("invalid/" + fixture)),
+                RuleTestException.class);
+        assertThat(e).as("loading " + fixture + " fails").isNotNull();
+        return e.diagnostics().stream().map(Diagnostic::render).toList();
+    }
+}
