@@ -11,6 +11,7 @@ import dev.vendorrisk.assessor.rules.Severity;
 import dev.vendorrisk.assessor.scoring.Exposure;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 
 /** The terminal report: per vendor its rating, exposure, findings with evidence and ranked recommendations. */
@@ -48,20 +49,36 @@ public final class TextReport implements Report {
         long active = a.findings().stream().filter(f -> !f.waived()).count();
         b.append(NL).append("  Findings (").append(active).append(active == a.findings().size() ? "" : ", "
                 + (a.findings().size() - active) + " waived").append(')').append(NL);
-        for (Finding f : a.findings()) {
-            b.append(String.format(Locale.ROOT, "    %s %-9s %s%s%n", paint(severityColor(f.severity()),
+        List<Finding> findings = a.findings();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            // findings of one rule that differ only in their evidence (the information gaps) share a heading
+            int same = 1;
+            while (i + same < findings.size() && findings.get(i + same).id().equals(f.id())
+                    && findings.get(i + same).waived() == f.waived()) {
+                same++;
+            }
+            double share = 0;
+            for (int j = i; j < i + same; j++) {
+                share += findings.get(j).share();
+            }
+            b.append(String.format(Locale.ROOT, "    %s %-9s %s%s%s%n", paint(severityColor(f.severity()),
                             String.format(Locale.ROOT, "%-8s", f.severity())), f.id(), f.title(),
-                    f.waived() ? " [waived]" : String.format(Locale.ROOT, "  (+%.1f)", f.share())));
-            for (Evidence e : f.evidence()) {
-                b.append("                       ").append(e.path()).append(": ").append(e.text());
-                if (e.line() > 0) {
-                    b.append(paint("2", "  (line " + e.line() + ")"));
+                    same > 1 ? " (x" + same + ")" : "",
+                    f.waived() ? " [waived]" : String.format(Locale.ROOT, "  (+%.1f)", share)));
+            for (int j = i; j < i + same; j++) {
+                for (Evidence e : findings.get(j).evidence()) {
+                    b.append("                       ").append(e.path()).append(": ").append(e.text());
+                    if (e.line() > 0) {
+                        b.append(paint("2", "  (line " + e.line() + ")"));
+                    }
+                    b.append(NL);
                 }
-                b.append(NL);
             }
             if (f.waived()) {
                 b.append("                       waived: ").append(f.waiver()).append(NL);
             }
+            i += same - 1;
         }
         if (!a.areas().isEmpty()) {
             b.append(NL).append("  Areas:");
