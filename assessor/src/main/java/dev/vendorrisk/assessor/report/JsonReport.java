@@ -26,27 +26,13 @@ public final class JsonReport implements Report {
     public static final int SCHEMA_VERSION = 1;
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private final boolean lines;
     private JsonGenerator json;
     private final List<Diagnostic> errors = new ArrayList<>();
-
-    /** @param jsonLines true for {@code jsonl}: one compact assessment object per line, errors as objects too */
-    public JsonReport(boolean jsonLines) {
-        this.lines = jsonLines;
-    }
-
-    public JsonReport() {
-        this(false);
-    }
 
     @Override
     public void start(Writer out) throws IOException {
         json = FACTORY.createGenerator(out);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        if (lines) {
-            json.setRootValueSeparator(null);
-            return;
-        }
         json.setPrettyPrinter(new DefaultPrettyPrinter());
         json.writeStartObject();
         json.writeNumberField("schemaVersion", SCHEMA_VERSION);
@@ -56,37 +42,30 @@ public final class JsonReport implements Report {
     @Override
     public void file(Writer out, FileResult result) throws IOException {
         if (!result.ok()) {
-            if (lines) {
-                for (Diagnostic d : result.errors()) {
-                    writeError(d);
-                    json.flush();
-                    out.write('\n');
-                }
-            } else {
-                errors.addAll(result.errors());
-            }
+            errors.addAll(result.errors());
             return;
         }
         writeAssessment(json, result.assessment());
-        if (lines) {
-            json.flush();
-            out.write('\n');
-        }
     }
 
     @Override
     public void finish(Writer out, Summary summary) throws IOException {
-        if (lines) {
-            json.flush();
-            return;
-        }
         json.writeEndArray();
         json.writeArrayFieldStart("errors");
         for (Diagnostic d : errors) {
-            writeError(d);
+            writeError(json, d, false);
         }
         json.writeEndArray();
         json.writeObjectFieldStart("summary");
+        writeSummaryFields(json, summary);
+        json.writeEndObject();
+        json.writeEndObject();
+        json.flush();
+        out.write(System.lineSeparator());
+    }
+
+    /** The counts of a run, as fields of the object being written. */
+    static void writeSummaryFields(JsonGenerator json, Summary summary) throws IOException {
         json.writeNumberField("files", summary.files());
         json.writeNumberField("vendors", summary.vendors());
         json.writeNumberField("invalidFiles", summary.invalidFiles());
@@ -102,24 +81,32 @@ public final class JsonReport implements Report {
             json.writeNumberField(e.getKey().name(), e.getValue());
         }
         json.writeEndObject();
-        json.writeEndObject();
-        json.writeEndObject();
-        json.flush();
-        out.write(System.lineSeparator());
     }
 
-    private void writeError(Diagnostic d) throws IOException {
+    /** One diagnostic of an invalid file; {@code typed} adds {@code "type":"error"} for JSON Lines. */
+    static void writeError(JsonGenerator json, Diagnostic d, boolean typed) throws IOException {
         json.writeStartObject();
         json.writeStringField("file", d.file());
         json.writeNumberField("line", d.line());
         json.writeNumberField("column", d.column());
         json.writeStringField("message", d.message());
+        if (typed) {
+            json.writeStringField("type", "error");
+        }
         json.writeEndObject();
     }
 
     /** Writes one assessment object in the documented shape. */
     public static void writeAssessment(JsonGenerator json, Assessment a) throws IOException {
+        writeAssessment(json, a, null);
+    }
+
+    /** Writes one assessment object; a non-null {@code type} comes first, as {@code "type":"assessment"} in JSON Lines. */
+    static void writeAssessment(JsonGenerator json, Assessment a, String type) throws IOException {
         json.writeStartObject();
+        if (type != null) {
+            json.writeStringField("type", type);
+        }
         json.writeStringField("file", a.file());
         json.writeObjectFieldStart("vendor");
         json.writeStringField("id", a.vendorId());

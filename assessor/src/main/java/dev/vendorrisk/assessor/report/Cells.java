@@ -1,0 +1,76 @@
+package dev.vendorrisk.assessor.report;
+
+import dev.vendorrisk.assessor.Assessment;
+import dev.vendorrisk.assessor.Diagnostic;
+import dev.vendorrisk.assessor.Finding;
+import dev.vendorrisk.assessor.Recommendation;
+import dev.vendorrisk.assessor.rules.Evidence;
+import dev.vendorrisk.assessor.rules.Severity;
+import dev.vendorrisk.assessor.scoring.Scorer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Small renderings the tabular formats share, so csv, markdown and junit say things the same way. */
+final class Cells {
+    private Cells() {
+    }
+
+    /** A score-like number as the JSON report rounds it (one decimal), without a trailing {@code .0}. */
+    static String number(double value) {
+        return plain(BigDecimal.valueOf(Scorer.round(value)));
+    }
+
+    /** A number rounded to {@code decimals}, without trailing zeros. */
+    static String number(double value, int decimals) {
+        return plain(BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP));
+    }
+
+    private static String plain(BigDecimal d) {
+        String s = d.stripTrailingZeros().toPlainString();
+        return s.equals("-0") ? "0" : s;
+    }
+
+    /** {@code path=value (line N)} per evidence, joined with {@code "; "}. */
+    static String evidence(Finding f) {
+        return f.evidence().stream().map(Cells::evidence).collect(Collectors.joining("; "));
+    }
+
+    static String evidence(Evidence e) {
+        return e.path() + "=" + e.text() + (e.line() > 0 ? " (line " + e.line() + ")" : "");
+    }
+
+    /** The recommendation's text for a finding's key, or the key when the assessment has none for it. */
+    static String recommendationText(Assessment a, String key) {
+        for (Recommendation r : a.recommendations()) {
+            if (r.key().equals(key)) {
+                return r.text();
+            }
+        }
+        return key;
+    }
+
+    /** Active findings by severity, every severity present. */
+    static Map<Severity, Integer> activeBySeverity(Assessment a) {
+        Map<Severity, Integer> out = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            out.put(s, 0);
+        }
+        for (Finding f : a.findings()) {
+            if (!f.waived()) {
+                out.merge(f.severity(), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /** {@code line:column: message} (or less when the position is unknown), without the file. */
+    static String position(Diagnostic d) {
+        if (d.line() <= 0) {
+            return d.message();
+        }
+        return d.line() + (d.column() > 0 ? ":" + d.column() : "") + ": " + d.message();
+    }
+}

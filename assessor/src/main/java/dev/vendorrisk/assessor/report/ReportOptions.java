@@ -1,0 +1,34 @@
+package dev.vendorrisk.assessor.report;
+
+import dev.vendorrisk.assessor.rules.RuleBase;
+import dev.vendorrisk.assessor.rules.Severity;
+
+/**
+ * What the formats need besides the results. Only {@code sarif} needs the rule base; the others
+ * accept null.
+ *
+ * @param rules            the compiled rules, for the catalogue a {@code sarif} report lists; may be null otherwise
+ * @param color            ANSI colours in the {@code text} report
+ * @param failureThreshold the lowest severity a {@code junit} report counts as a failure (the {@code --fail-on}
+ *                         level); null means HIGH
+ * @param toolVersion      the tool's version for {@code sarif}; null leaves it out
+ * @param informationUri   where users read about the tool, for {@code sarif}; null leaves it out
+ */
+public record ReportOptions(RuleBase rules, boolean color, Severity failureThreshold, String toolVersion,
+        String informationUri) {
+
+    /** Options without an information URI. */
+    public ReportOptions(RuleBase rules, boolean color, Severity failureThreshold, String toolVersion) {
+        this(rules, color, failureThreshold, toolVersion, null);
+    }
+
+    /** No colour, the default failure threshold, no version. */
+    public static ReportOptions of(RuleBase rules) {
+        return new ReportOptions(rules, false, null, null, null);
+    }
+
+    /** The failure threshold, HIGH when none was given. */
+    public Severity threshold() {
+        return failureThreshold == null ? Severity.HIGH : failureThreshold;
+    }
+}

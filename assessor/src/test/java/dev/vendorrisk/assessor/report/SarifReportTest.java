@@ -1,0 +1,171 @@
+package dev.vendorrisk.assessor.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.vendorrisk.assessor.TestRules;
+import dev.vendorrisk.assessor.rules.RuleMeta;
+import dev.vendorrisk.assessor.rules.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SarifReportTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static JsonSchema schema;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        try (InputStream in = SarifReportTest.class.getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+    }
+
+    private static SarifReport report() {
+        return new SarifReport(TestRules.assessor().rules(), "0.1.0-test", "https://example.org/vra");
+    }
+
+    private static JsonNode sarifOf(List<FileResult> results) throws IOException {
+        return JSON.readTree(ReportFixtures.render(report(), results));
+    }
+
+    @Test
+    void theSamplesGiveSarifTheOfficialSchemaAccepts() throws IOException {
+        JsonNode sarif = sarifOf(ReportFixtures.samples());
+        Set<ValidationMessage> problems = schema.validate(sarif);
+        assertThat(problems).as("SARIF schema violations").isEmpty();
+        assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
+        assertThat(sarif.path("runs")).hasSize(1);
+    }
+
+    @Test
+    void hostileTextStillValidates() throws IOException {
+        JsonNode sarif = sarifOf(List.of(ReportFixtures.hostile()));
+        assertThat(schema.validate(sarif)).isEmpty();
+        assertThat(sarif.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("samples/odd%20dir/%C3%A9vil%2C%20%22name%22.yaml");
+    }
+
+    @Test
+    void theSchemaCheckCanFail() {
+        JsonNode broken = JSON.createObjectNode().put("version", "2.1.0").put("runs", "none");
+        assertThat(schema.validate(broken)).isNotEmpty();
+    }
+
+    @Test
+    void theDriverListsTheCatalogueOncePerId() throws IOException {
+        JsonNode driver = sarifOf(List.of()).at("/runs/0/tool/driver");
+        List<RuleMeta> catalogue = TestRules.assessor().rules().rules();
+        Set<String> ids = catalogue.stream().map(RuleMeta::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        assertThat(driver.path("name").asText()).isEqualTo("vra");
+        assertThat(driver.path("version").asText()).isEqualTo("0.1.0-test");
+        assertThat(driver.path("informationUri").asText()).isEqualTo("https://example.org/vra");
+        List<String> listed = new ArrayList<>();
+        driver.path("rules").forEach(r -> listed.add(r.path("id").asText()));
+        assertThat(listed).containsExactlyElementsOf(ids);
+
+        RuleMeta staff = catalogue.stream().filter(m -> m.id().equals("STAFF-001")).findFirst().orElseThrow();
+        JsonNode rule = driver.path("rules").get(listed.indexOf("STAFF-001"));
+        assertThat(rule.at("/shortDescription/text").asText()).isEqualTo(staff.title());
+        assertThat(rule.at("/help/text").asText())
+                .isEqualTo(TestRules.assessor().rules().policy().recommendations().get(staff.recommendation()));
+        assertThat(rule.at("/properties/severity").asText()).isEqualTo("CRITICAL");
+        assertThat(rule.at("/properties/weight").asInt()).isEqualTo(staff.weight());
+        assertThat(rule.at("/properties/area").asText()).isEqualTo(staff.area());
+        assertThat(rule.at("/properties/backing").asText()).isEqualTo(staff.backing());
+        assertThat(rule.at("/properties/tags").toString()).contains(staff.area());
+        assertThat(rule.at("/defaultConfiguration/level").asText()).isEqualTo("error");
+    }
+
+    @Test
+    void everyFindingIsAResultAtItsFileAndEvidenceLine() throws IOException {
+        FileResult pbx = ReportFixtures.sample("pbx-incident.yaml");
+        JsonNode results = sarifOf(List.of(pbx)).at("/runs/0/results");
+        assertThat(results).hasSize(pbx.assessment().findings().size());
+        JsonNode staff = find(results, "STAFF-001");
+        assertThat(staff.path("level").asText()).isEqualTo("error");
+        assertThat(staff.at("/message/text").asText()).isNotBlank();
+        assertThat(staff.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("samples/pbx-incident.yaml");
+        int line = pbx.assessment().findings().stream().filter(f -> f.id().equals("STAFF-001")).findFirst()
+                .orElseThrow().line();
+        assertThat(line).isPositive();
+        assertThat(staff.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(line);
+        assertThat(staff.at("/properties/contribution").isNumber()).isTrue();
+        assertThat(staff.has("suppressions")).isFalse();
+        assertThat(results.get(0).path("ruleIndex").isInt()).isTrue();
+    }
+
+    @Test
+    void aFindingWithoutALineHasNoRegion() throws IOException {
+        JsonNode results = sarifOf(List.of(ReportFixtures.sample("many-unknowns.yaml"))).at("/runs/0/results");
+        JsonNode gap = find(results, "GAP-001");
+        assertThat(gap.path("level").asText()).isEqualTo("note");
+        boolean someWithoutRegion = false;
+        for (JsonNode r : results) {
+            someWithoutRegion |= !r.at("/locations/0/physicalLocation").has("region");
+        }
+        assertThat(someWithoutRegion).as("a finding whose evidence has no line").isTrue();
+    }
+
+    @Test
+    void aWaivedFindingIsASuppressedResult() throws IOException {
+        JsonNode results = sarifOf(List.of(ReportFixtures.sample("fresh-spinoff.yaml"))).at("/runs/0/results");
+        JsonNode waived = find(results, "SEC-002");
+        assertThat(waived.at("/suppressions/0/kind").asText()).isEqualTo("external");
+        assertThat(waived.at("/suppressions/0/justification").asText()).contains("subcontractor list received");
+    }
+
+    @Test
+    void invalidFilesAreErrorNotificationsWithTheirPositions() throws IOException {
+        FileResult invalid = ReportFixtures.sample("invalid/typos-and-types.yaml");
+        JsonNode invocation = sarifOf(List.of(invalid)).at("/runs/0/invocations/0");
+        assertThat(invocation.path("executionSuccessful").asBoolean(true)).isFalse();
+        JsonNode notes = invocation.path("toolExecutionNotifications");
+        assertThat(notes).hasSize(invalid.errors().size());
+        JsonNode first = notes.get(0);
+        assertThat(first.path("level").asText()).isEqualTo("error");
+        assertThat(first.at("/message/text").asText()).isEqualTo(invalid.errors().get(0).message());
+        assertThat(first.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("samples/invalid/typos-and-types.yaml");
+        assertThat(first.at("/locations/0/physicalLocation/region/startLine").asInt())
+                .isEqualTo(invalid.errors().get(0).line());
+    }
+
+    @Test
+    void severitiesMapToLevels() {
+        assertThat(SarifReport.level(Severity.CRITICAL).value()).isEqualTo("error");
+        assertThat(SarifReport.level(Severity.HIGH).value()).isEqualTo("error");
+        assertThat(SarifReport.level(Severity.MEDIUM).value()).isEqualTo("warning");
+        assertThat(SarifReport.level(Severity.LOW).value()).isEqualTo("warning");
+        assertThat(SarifReport.level(Severity.INFO).value()).isEqualTo("note");
+    }
+
+    @Test
+    void filesBecomeUriReferences() {
+        assertThat(SarifReport.uri("samples/a.yaml")).isEqualTo("samples/a.yaml");
+        assertThat(SarifReport.uri("samples\\sub\\a b.yaml")).isEqualTo("samples/sub/a%20b.yaml");
+        assertThat(SarifReport.uri("/home/me/a.yaml")).isEqualTo("file:///home/me/a.yaml");
+        assertThat(SarifReport.uri("C:\\profiles\\a.yaml")).isEqualTo("file:///C:/profiles/a.yaml");
+        assertThat(SarifReport.uri("<stdin>")).isEqualTo("%3Cstdin%3E");
+    }
+
+    private static JsonNode find(JsonNode results, String ruleId) {
+        for (JsonNode r : results) {
+            if (r.path("ruleId").asText().equals(ruleId)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no result for " + ruleId + " in " + results);
+    }
+}
