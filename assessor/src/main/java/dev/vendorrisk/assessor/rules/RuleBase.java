@@ -191,7 +191,13 @@ public final class RuleBase {
         String area = meta.containsKey("area") ? text(meta.get("area")) : source == null ? "rules" : source.baseName();
         return new RuleMeta(id, text(meta.get("variant")), text(meta.get("title")), area, severity,
                 override != null ? override : weight, recommendation, text(meta.get("backing")),
-                text(meta.get("description")), where.file(), where.line(), name, rule.getPackageName());
+                description(meta), where.file(), where.line(), name, rule.getPackageName());
+    }
+
+    /** Drools files {@code @description} under the name of its own Description annotation. */
+    private static String description(Map<String, Object> meta) {
+        Object d = meta.get("description");
+        return text(d != null ? d : meta.get(org.kie.api.definition.type.Description.class.getName()));
     }
 
     private static String text(Object value) {
