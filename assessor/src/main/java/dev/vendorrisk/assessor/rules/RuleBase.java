@@ -32,6 +32,8 @@ import org.kie.internal.io.ResourceFactory;
  */
 public final class RuleBase {
     private static final Pattern RULE_HEADER = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    /** Drools files {@code @description} under the name of its own annotation type. */
+    private static final String DESCRIPTION = "org.kie.api.definition.type.Description";
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
 
     private final KieBase kieBase;
@@ -186,7 +188,7 @@ public final class RuleBase {
         return new RuleMeta(id, text(meta.get("variant")), text(meta.get("title")), area,
                 Severity.parse(text(meta.get("severity"))),
                 override != null ? override : MetaCheck.weight(meta.get("weight")), text(meta.get("recommendation")),
-                text(meta.get("backing")), text(meta.get("description")), where.file(), where.line(), rule.getName(),
+                text(meta.get("backing")), text(meta.getOrDefault("description", meta.get(DESCRIPTION))), where.file(), where.line(), rule.getName(),
                 rule.getPackageName());
     }
 

@@ -172,8 +172,8 @@ public final class RuleSet {
         if (check == null) {
             Check lint = lint();
             List<Diagnostic> errors = new ArrayList<>(lint.errors());
-            if (scoringProblems.isEmpty()) {
-                Collection<KiePackage> packages = RuleBase.compilePackages(drl, errors);
+            Collection<KiePackage> packages = RuleBase.compilePackages(drl, errors);
+            {
                 if (packages != null && errors.isEmpty()) {
                     try {
                         RuleBase.of(packages, drl, policy, Set.of());
