@@ -9,14 +9,13 @@ import dev.vendorrisk.assessor.rules.Evidence;
 import dev.vendorrisk.assessor.rules.Hit;
 import dev.vendorrisk.assessor.rules.RuleBase;
 import dev.vendorrisk.assessor.rules.RuleEngine;
-import dev.vendorrisk.assessor.rules.RuleFolders;
+import dev.vendorrisk.assessor.rules.RuleCache;
 import dev.vendorrisk.assessor.rules.RuleMeta;
-import dev.vendorrisk.assessor.rules.RuleSource;
+import dev.vendorrisk.assessor.rules.RuleSet;
 import dev.vendorrisk.assessor.scoring.Completeness;
 import dev.vendorrisk.assessor.scoring.Exposure;
 import dev.vendorrisk.assessor.scoring.Exposures;
 import dev.vendorrisk.assessor.scoring.Policy;
-import dev.vendorrisk.assessor.scoring.PolicyReader;
 import dev.vendorrisk.assessor.scoring.Scorer;
 import dev.vendorrisk.assessor.scoring.Tiers;
 import java.nio.charset.StandardCharsets;
@@ -216,6 +215,7 @@ public final class VendorRiskAssessor {
         private Clock clock = Clock.systemDefaultZone();
         private int maxBytes = ProfileReader.DEFAULT_MAX_BYTES;
         private Policy overrides;
+        private RuleCache cache;
 
         private Builder() {
         }
@@ -244,6 +244,15 @@ public final class VendorRiskAssessor {
             return this;
         }
 
+        /**
+         * Keeps compiled rules in {@code dir} and reuses them while no rule or scoring file changed
+         * (see {@link RuleCache}); null (the default) compiles every time.
+         */
+        public Builder cache(Path dir) {
+            this.cache = dir == null ? null : new RuleCache(dir);
+            return this;
+        }
+
         /** The largest profile file accepted, in bytes. */
         public Builder maxProfileBytes(int bytes) {
             this.maxBytes = bytes;
@@ -256,34 +265,7 @@ public final class VendorRiskAssessor {
          * @throws RuleBaseException with a diagnostic per problem in the rules or scoring files
          */
         public VendorRiskAssessor build() {
-            List<RuleFolders.Folder> read = new ArrayList<>();
-            RuleFolders.Folder bundled = RuleFolders.bundled();
-            if (folders.isEmpty()) {
-                read.add(bundled);
-            } else {
-                for (Path folder : folders) {
-                    read.add(RuleFolders.read(folder, folder.toString()));
-                }
-            }
-            Policy policy = PolicyReader.read(bundled.scoring().file(), bundled.scoring().content());
-            String policyFile = bundled.scoring().file();
-            List<RuleSource> drl = new ArrayList<>();
-            for (RuleFolders.Folder folder : read) {
-                drl.addAll(folder.drl());
-                if (folder.scoring() != null && folder != bundled) {
-                    policy = policy.overriddenBy(PolicyReader.read(folder.scoring().file(), folder.scoring().content()));
-                    policyFile = folder.scoring().file();
-                }
-            }
-            if (overrides != null) {
-                policy = policy.overriddenBy(overrides);
-            }
-            PolicyReader.check(policyFile, policy);
-            if (drl.isEmpty()) {
-                throw new RuleBaseException(List.of(new Diagnostic(read.get(0).name(), 0, 0,
-                        "no .drl files found; point --rules at a folder of rule files")));
-            }
-            RuleBase rules = RuleBase.compile(drl, policy, disabled);
+            RuleBase rules = RuleSet.read(folders, overrides).build(disabled, cache);
             return new VendorRiskAssessor(rules, clock, new ProfileReader(maxBytes));
         }
     }

@@ -1,6 +1,8 @@
 package dev.vendorrisk.cli;
 
 import dev.vendorrisk.assessor.VendorRiskAssessor;
+import dev.vendorrisk.assessor.rules.RuleCache;
+import dev.vendorrisk.assessor.rules.RuleSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,26 @@ public final class RulesOptions {
     @Option(names = "--verbose", description = "Show stack traces of unexpected errors.")
     boolean verbose;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where compiled rules are cached (default:"
+            + " $VRA_CACHE_DIR, else $XDG_CACHE_HOME/vra, else ~/.cache/vra).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Compile the rules; neither read nor write the cache.")
+    boolean noCache;
+
+    /** The cache folder to use, or null with {@code --no-cache}. */
+    public Path cacheFolder() {
+        if (noCache) {
+            return null;
+        }
+        return cacheDir != null ? cacheDir : RuleCache.defaultDir(System.getenv());
+    }
+
+    /** The rules folders read, not yet compiled (for checking). */
+    public RuleSet ruleSet() {
+        return RuleSet.read(effectiveFolders(), null);
+    }
+
     /** The folders to use: the given ones, else ./rules when it is a rules folder, else none (bundled). */
     public List<Path> effectiveFolders() {
         if (!folders.isEmpty()) {
@@ -37,6 +59,6 @@ public final class RulesOptions {
         effectiveFolders().forEach(builder::rules);
         Set<String> ids = new LinkedHashSet<>();
         disabled.forEach(d -> ids.add(d.trim()));
-        return builder.disable(ids);
+        return builder.disable(ids).cache(cacheFolder());
     }
 }

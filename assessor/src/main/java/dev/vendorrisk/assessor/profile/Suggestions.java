@@ -3,8 +3,8 @@ package dev.vendorrisk.assessor.profile;
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean ...?" for misspelt keys and values. */
-final class Suggestions {
+/** "Did you mean ...?" for misspelt keys, values, rule ids and names. */
+public final class Suggestions {
     private Suggestions() {
     }
 
@@ -13,7 +13,7 @@ final class Suggestions {
      * typo (edit distance at most a third of the word, 1 to 3), or when the word is a clear prefix of
      * exactly one candidate; otherwise null.
      */
-    static String closest(String word, Collection<String> candidates) {
+    public static String closest(String word, Collection<String> candidates) {
         String lower = word.toLowerCase(Locale.ROOT);
         int limit = Math.max(1, Math.min(3, word.length() / 3));
         String best = null;

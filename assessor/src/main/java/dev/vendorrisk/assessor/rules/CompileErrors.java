@@ -1,51 +1,301 @@
 package dev.vendorrisk.assessor.rules;
 
 import dev.vendorrisk.assessor.Diagnostic;
+import dev.vendorrisk.assessor.profile.Suggestions;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kie.internal.builder.KnowledgeBuilderError;
 
-/** Turns Drools compile errors into one short diagnostic per problem, naming the user's file and line. */
+/**
+ * Turns Drools compile errors into one short diagnostic per problem, at the user's file and DRL
+ * line: no error codes, no generated Java class names, no follow-up noise such as "Parser
+ * returned a null Package", and a hint for the common mistakes (missing {@code then}, unbalanced
+ * parentheses, {@code ===}, misspelt fact types, properties and functions, unbound variables).
+ */
 final class CompileErrors {
+    /** The fact types rules match, for "did you mean". */
+    static final List<Class<?>> FACT_TYPES = List.of(
+            dev.vendorrisk.assessor.profile.VendorProfile.class, dev.vendorrisk.assessor.profile.Service.class,
+            dev.vendorrisk.assessor.profile.Company.class, dev.vendorrisk.assessor.profile.Support.class,
+            dev.vendorrisk.assessor.profile.Sla.class, dev.vendorrisk.assessor.profile.Operations.class,
+            dev.vendorrisk.assessor.profile.Continuity.class, dev.vendorrisk.assessor.profile.Contract.class,
+            dev.vendorrisk.assessor.profile.Security.class, dev.vendorrisk.assessor.profile.Incident.class,
+            Context.class, dev.vendorrisk.assessor.scoring.Exposure.class, Unknown.class, Hit.class);
+
+    private static final Pattern PARSER_POSITION = Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+) ");
+    private static final Pattern IN_RULE = Pattern.compile(" in rule \"?([^\"]*?)\"?$");
+    private static final Pattern OBJECT_TYPE = Pattern.compile("Unable to resolve ObjectType '([^']+)'");
+    private static final Pattern STRICT_METHOD = Pattern.compile(
+            "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+    private static final Pattern CANNOT_RESOLVE = Pattern.compile("(\\$?\\w+) cannot be resolved(?: to a (?:variable|type))?");
+    private static final Pattern METHOD_UNDEFINED = Pattern.compile(
+            "The method (\\w+)\\(([^)]*)\\) is undefined for the type \\w+");
+    private static final Pattern GENERATED = Pattern.compile("\\b(?:Rule_\\w+|\\w+Invoker\\w*|\\w+ConsequenceInvoker\\w*)\\b");
+
     private CompileErrors() {
     }
 
-    static List<Diagnostic> toDiagnostics(Collection<KnowledgeBuilderError> errors, Collection<String> files) {
+    static List<Diagnostic> toDiagnostics(Collection<KnowledgeBuilderError> errors, Map<String, RuleSource> byFile) {
         Set<String> seen = new LinkedHashSet<>();
         List<Diagnostic> out = new ArrayList<>();
-        String fallback = files.isEmpty() ? "rules" : files.iterator().next();
+        String fallback = byFile.isEmpty() ? "rules" : byFile.keySet().iterator().next();
         for (KnowledgeBuilderError error : errors) {
             String file = error.getResource() != null && error.getResource().getSourcePath() != null
                     ? error.getResource().getSourcePath() : fallback;
             int[] lines = error.getLines();
             int line = lines != null && lines.length > 0 ? Math.max(0, lines[0]) : 0;
-            String message = clean(error.getMessage());
-            if (message.isEmpty() || !seen.add(file + ":" + line + ":" + message)) {
-                continue;
+            RuleSource source = byFile.get(file);
+            for (Diagnostic d : explain(file, line, error.getMessage(), source == null ? "" : source.content())) {
+                if (seen.add(d.render())) {
+                    out.add(d);
+                }
             }
-            out.add(new Diagnostic(file, line, 0, message));
         }
-        out.sort(java.util.Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line));
+        out.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
+                .thenComparingInt(Diagnostic::column));
         return out;
     }
 
-    /** The first meaningful line of a Drools message, without Java stack details. */
+    /** One Drools message as diagnostics (a Java compile error may hold several problems). */
+    static List<Diagnostic> explain(String file, int line, String raw, String content) {
+        String message = raw == null ? "" : raw.strip();
+        if (message.isEmpty() || message.startsWith("Parser returned a null Package")) {
+            return List.of(); // follows a syntax error that is already reported
+        }
+        String[] text = content.split("\\R", -1);
+        Matcher parser = PARSER_POSITION.matcher(message);
+        if (parser.find()) {
+            return List.of(syntaxError(file, Integer.parseInt(parser.group(1)), Integer.parseInt(parser.group(2)),
+                    message.substring(parser.end()).split("\\R")[0], text));
+        }
+        Matcher type = OBJECT_TYPE.matcher(message);
+        if (type.find()) {
+            String near = Suggestions.closest(type.group(1), FACT_TYPES.stream().map(Class::getSimpleName).toList());
+            return List.of(new Diagnostic(file, line, column(text, line, type.group(1)), "unknown fact type '"
+                    + type.group(1) + "'" + (near != null ? "; did you mean '" + near + "'?"
+                    : "; import it, or use one of " + String.join(", ", FACT_TYPES.stream().map(Class::getSimpleName).toList()))));
+        }
+        Matcher property = STRICT_METHOD.matcher(message);
+        if (property.find()) {
+            return List.of(unknownProperty(file, line, property.group(1), property.group(2), text));
+        }
+        if (message.startsWith("Rule Compilation error")) {
+            return javaErrors(file, line, message, text);
+        }
+        return List.of(new Diagnostic(file, line, 0, clean(message)));
+    }
+
+    private static Diagnostic syntaxError(String file, int line, int column, String what, String[] text) {
+        Matcher rule = IN_RULE.matcher(what);
+        String ruleName = rule.find() ? rule.group(1) : null;
+        String problem = rule.reset().find() ? what.substring(0, rule.start()) : what;
+        String where = ruleName != null ? " in rule '" + ruleName + "'" : "";
+        if (problem.contains("mismatched input 'then'") || problem.contains("mismatched input 'end'")
+                || problem.contains("no viable alternative at input 'then'")) {
+            // an unbalanced parenthesis shows up only where the conditions end: point at its line
+            int unbalanced = unbalancedLineBefore(text, line);
+            if (unbalanced > 0) {
+                return new Diagnostic(file, unbalanced, 0, "unbalanced parentheses" + where
+                        + "; close every '(' of the condition on this line");
+            }
+            if (problem.contains("'end'")) {
+                return new Diagnostic(file, line, column + 1, "missing 'then'" + where
+                        + "; a rule reads: rule \"name\" when <conditions> then <actions> end");
+            }
+        }
+        if (problem.contains("at input '='") || problem.contains("'==='") || lineHas(text, line, "===")) {
+            int at = column(text, line, "===");
+            return new Diagnostic(file, line, at > 0 ? at : column + 1, "invalid operator '==='" + where + "; compare with '=='");
+        }
+        return new Diagnostic(file, line, column + 1, "syntax error" + where + ": " + problem.strip());
+    }
+
+    /** The line of the conditions above {@code line} (back to 'when') whose parentheses do not balance, or 0. */
+    private static int unbalancedLineBefore(String[] text, int line) {
+        for (int i = Math.min(line - 1, text.length) - 1; i >= 0; i--) {
+            String l = stripStrings(text[i]).strip();
+            if (l.equals("when") || l.startsWith("rule ")) {
+                return 0;
+            }
+            int depth = 0;
+            for (char c : l.toCharArray()) {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            }
+            if (depth != 0) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static Diagnostic unknownProperty(String file, int line, String className, String name, String[] text) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        List<String> properties = new ArrayList<>();
+        try {
+            Class<?> type = Class.forName(className, false, CompileErrors.class.getClassLoader());
+            if (type.isRecord()) {
+                for (RecordComponent c : type.getRecordComponents()) {
+                    properties.add(c.getName());
+                }
+            }
+            for (Method m : type.getMethods()) {
+                if (m.getParameterCount() == 0 && m.getDeclaringClass() != Object.class
+                        && !Modifier.isStatic(m.getModifiers()) && !properties.contains(m.getName())) {
+                    properties.add(m.getName());
+                }
+            }
+        } catch (ClassNotFoundException | LinkageError e) {
+            // no suggestion then
+        }
+        String near = Suggestions.closest(name, properties);
+        int at = findLine(text, line, name);
+        return new Diagnostic(file, at, column(text, at, name), "unknown property '" + name + "' of " + simple
+                + (near != null ? "; did you mean '" + near + "'?" : ""));
+    }
+
+    /** Java errors of a rule's action: one diagnostic each, at the action line that holds the culprit. */
+    private static List<Diagnostic> javaErrors(String file, int ruleLine, String message, String[] text) {
+        List<Diagnostic> out = new ArrayList<>();
+        int[] action = actionLines(text, ruleLine);
+        for (String part : message.substring("Rule Compilation error".length()).split("\\R")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            Matcher undefined = METHOD_UNDEFINED.matcher(p);
+            Matcher unresolved = CANNOT_RESOLVE.matcher(p);
+            if (undefined.find()) {
+                String name = undefined.group(1);
+                String near = Suggestions.closest(name, emitFunctions());
+                int at = findIn(text, action, name + "(", ruleLine);
+                out.add(new Diagnostic(file, at, column(text, at, name + "("), "unknown function '" + name + "("
+                        + undefined.group(2) + ")' in the action" + (near != null ? "; did you mean '" + near + "'?"
+                        : "; the action can call hit(kcontext, ev(...)), ev(path, value) and unknown(path)")));
+            } else if (unresolved.find()) {
+                String name = unresolved.group(1);
+                int at = findIn(text, action, name, ruleLine);
+                out.add(new Diagnostic(file, at, column(text, at, name), "'" + name + "' is not defined in the action"
+                        + (name.startsWith("$") ? "; bind it in the conditions first, e.g. Company(" + name
+                        + " : staffCount)" : "; check the spelling, or import its type")));
+            } else {
+                out.add(new Diagnostic(file, ruleLine, 0, "in the action: " + GENERATED.matcher(p).replaceAll("the rule")));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> emitFunctions() {
+        List<String> names = new ArrayList<>();
+        for (Method m : Emit.class.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers())) {
+                names.add(m.getName());
+            }
+        }
+        names.add("insert");
+        names.add("insertLogical");
+        return names;
+    }
+
+    /** 1-based first and last line of the action ('then' .. 'end') of the rule starting at {@code ruleLine}. */
+    private static int[] actionLines(String[] text, int ruleLine) {
+        int then = -1;
+        for (int i = Math.max(0, ruleLine - 1); i < text.length; i++) {
+            String l = text[i].strip();
+            if (then < 0 && (l.equals("then") || l.startsWith("then ") || l.startsWith("then\t"))) {
+                then = i + 1;
+            } else if (then > 0 && l.equals("end")) {
+                return new int[] {then, i + 1};
+            }
+        }
+        return new int[] {ruleLine, ruleLine};
+    }
+
+    private static int findIn(String[] text, int[] range, String token, int fallback) {
+        for (int l = range[0]; l <= range[1] && l <= text.length; l++) {
+            if (l >= 1 && containsToken(stripComment(text[l - 1]), token)) {
+                return l;
+            }
+        }
+        return fallback;
+    }
+
+    /** The line at or after {@code line} (up to the rule's end) that contains {@code token}; else {@code line}. */
+    private static int findLine(String[] text, int line, String token) {
+        for (int l = Math.max(1, line); l <= text.length; l++) {
+            if (containsToken(text[l - 1], token)) {
+                return l;
+            }
+            if (text[l - 1].strip().equals("end")) {
+                break;
+            }
+        }
+        return line;
+    }
+
+    private static boolean containsToken(String line, String token) {
+        int i = line.indexOf(token);
+        while (i >= 0) {
+            boolean startOk = i == 0 || !Character.isJavaIdentifierPart(line.charAt(i - 1)) || token.startsWith("$");
+            int end = i + token.length();
+            boolean endOk = token.endsWith("(") || end >= line.length() || !Character.isJavaIdentifierPart(line.charAt(end));
+            if (startOk && endOk) {
+                return true;
+            }
+            i = line.indexOf(token, i + 1);
+        }
+        return false;
+    }
+
+    private static int column(String[] text, int line, String token) {
+        if (line < 1 || line > text.length) {
+            return 0;
+        }
+        int i = text[line - 1].indexOf(token);
+        return i < 0 ? 0 : i + 1;
+    }
+
+    private static boolean lineHas(String[] text, int line, String token) {
+        return line >= 1 && line <= text.length && text[line - 1].contains(token);
+    }
+
+    private static String stripComment(String line) {
+        int i = line.indexOf("//");
+        return i < 0 ? line : line.substring(0, i);
+    }
+
+    private static String stripStrings(String line) {
+        return stripComment(line.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\""));
+    }
+
+    /** The meaningful lines of a Drools message joined into one, without positions, codes and class names. */
     static String clean(String message) {
         if (message == null) {
             return "";
         }
-        String text = message.strip();
         StringBuilder out = new StringBuilder();
-        for (String line : text.split("\\R")) {
+        for (String line : message.strip().split("\\R")) {
             String l = line.strip();
-            if (l.isEmpty() || l.startsWith("at ") || l.startsWith("[Near") || l.startsWith("Rule Compilation error")) {
+            if (l.isEmpty() || l.startsWith("at ") || l.startsWith("[Near") || l.equals("^")
+                    || l.startsWith("[Line:") || l.startsWith("Rule Compilation error")) {
                 continue;
             }
+            l = l.replaceFirst("^\\[ERR \\d+\\] ", "").replaceFirst("^\\[Error: (.*)\\]$", "$1");
+            l = GENERATED.matcher(l).replaceAll("the rule");
+            if (l.endsWith(":")) {
+                l = l.substring(0, l.length() - 1);
+            }
             if (out.length() > 0) {
-                out.append("; ");
+                out.append(": ");
             }
             out.append(l);
             if (out.length() > 300) {

@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
@@ -31,9 +32,9 @@ import org.kie.internal.io.ResourceFactory;
  */
 public final class RuleBase {
     private static final Pattern RULE_HEADER = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    /** Drools files {@code @description} under the name of its own annotation type. */
+    private static final String DESCRIPTION = "org.kie.api.definition.type.Description";
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
-    private static final Pattern RULE_ID = Pattern.compile("[A-Z]+-[0-9]{3}");
-    static final List<String> REQUIRED_KEYS = List.of("id", "title", "severity", "weight", "recommendation", "backing");
 
     private final KieBase kieBase;
     private final Map<String, RuleMeta> byRuleName;
@@ -62,6 +63,20 @@ public final class RuleBase {
      */
     public static RuleBase compile(List<RuleSource> drlFiles, Policy policy, Set<String> disabled) {
         List<Diagnostic> problems = new ArrayList<>();
+        Collection<KiePackage> packages = compilePackages(drlFiles, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(problems);
+        }
+        return of(packages, drlFiles, policy, disabled);
+    }
+
+    /**
+     * Compiles rule files to Drools packages (what the rule cache stores), adding one diagnostic per
+     * compile problem to {@code problems}.
+     *
+     * @return the packages, or null when there were problems
+     */
+    public static Collection<KiePackage> compilePackages(List<RuleSource> drlFiles, List<Diagnostic> problems) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         Map<String, RuleSource> byFile = new LinkedHashMap<>();
@@ -70,19 +85,33 @@ public final class RuleBase {
             batch.add(ResourceFactory.newByteArrayResource(source.content().getBytes(StandardCharsets.UTF_8))
                     .setSourcePath(source.file()), ResourceType.DRL);
         }
+        int before = problems.size();
         try {
             batch.build();
         } catch (RuntimeException e) {
             problems.add(new Diagnostic(drlFiles.isEmpty() ? "rules" : drlFiles.get(0).file(), 0, 0,
-                    "rules could not be compiled: " + e.getMessage()));
+                    "rules could not be compiled: " + CompileErrors.clean(String.valueOf(e.getMessage()))));
         }
         if (builder.hasErrors()) {
-            problems.addAll(CompileErrors.toDiagnostics(builder.getErrors(), byFile.keySet()));
+            problems.addAll(CompileErrors.toDiagnostics(builder.getErrors(), byFile));
         }
-        if (!problems.isEmpty()) {
-            throw new RuleBaseException(problems);
-        }
-        KieBase kieBase = builder.newKieBase();
+        return problems.size() > before ? null : builder.getKnowledgePackages();
+    }
+
+    /**
+     * A rule base from compiled packages (fresh or from the cache): reads every finding rule's
+     * metadata, lets later folders' rules replace earlier ones with the same id and switches
+     * {@code disabled} rules off.
+     *
+     * @throws RuleBaseException with one diagnostic per metadata problem
+     */
+    public static RuleBase of(Collection<KiePackage> packages, List<RuleSource> drlFiles, Policy policy,
+                              Set<String> disabled) {
+        List<Diagnostic> problems = new ArrayList<>();
+        Map<String, RuleSource> byFile = new LinkedHashMap<>();
+        drlFiles.forEach(source -> byFile.put(source.file(), source));
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(packages);
         Map<String, RuleMeta> metas = new LinkedHashMap<>();
         Map<String, RuleMeta> byKey = new HashMap<>();
         List<Rule> toRemove = new ArrayList<>();
@@ -148,67 +177,23 @@ public final class RuleBase {
     private static RuleMeta readMeta(Rule rule, Location where, RuleSource source, Policy policy, List<Diagnostic> problems) {
         Map<String, Object> meta = rule.getMetaData();
         int before = problems.size();
-        String name = rule.getName();
-        for (String key : REQUIRED_KEYS) {
-            Object value = meta.get(key);
-            if (value == null || String.valueOf(value).isBlank()) {
-                problems.add(new Diagnostic(where.file(), where.line(), 0,
-                        "rule '" + name + "' has no @" + key + "; add @" + key + "(...) after the rule name"));
-            }
-        }
-        String id = text(meta.get("id"));
-        if (!id.isEmpty() && !RULE_ID.matcher(id).matches()) {
-            problems.add(new Diagnostic(where.file(), where.line(), 0,
-                    "rule '" + name + "' has id '" + id + "'; ids look like 'AREA-001' (upper-case letters, dash, three digits)"));
-        }
-        Severity severity = Severity.parse(text(meta.get("severity")));
-        if (meta.get("severity") != null && severity == null) {
-            problems.add(new Diagnostic(where.file(), where.line(), 0, "rule '" + name + "' has unknown severity '"
-                    + text(meta.get("severity")) + "'; use one of INFO, LOW, MEDIUM, HIGH, CRITICAL"));
-        }
-        Integer weight = null;
-        Object rawWeight = meta.get("weight");
-        if (rawWeight != null) {
-            try {
-                weight = Integer.valueOf(text(rawWeight));
-            } catch (NumberFormatException e) {
-                weight = null;
-            }
-            if (weight == null || weight < 1 || weight > 100) {
-                problems.add(new Diagnostic(where.file(), where.line(), 0, "rule '" + name + "' has weight '"
-                        + text(rawWeight) + "'; a weight is a whole number from 1 to 100"));
-            }
-        }
-        String recommendation = text(meta.get("recommendation"));
-        if (!recommendation.isEmpty() && !policy.recommendations().containsKey(recommendation)) {
-            problems.add(new Diagnostic(where.file(), where.line(), 0, "rule '" + name + "' names recommendation '"
-                    + recommendation + "', which has no text; add it under 'recommendations' in scoring.yaml"));
-        }
+        MetaCheck.check(rule.getName(), meta::get, policy,
+                (key, message) -> problems.add(new Diagnostic(where.file(), where.line(), 0, message)));
         if (problems.size() > before) {
             return null;
         }
+        String id = text(meta.get("id"));
         Integer override = policy.weights().get(id);
         String area = meta.containsKey("area") ? text(meta.get("area")) : source == null ? "rules" : source.baseName();
-        return new RuleMeta(id, text(meta.get("variant")), text(meta.get("title")), area, severity,
-                override != null ? override : weight, recommendation, text(meta.get("backing")),
-                description(meta), where.file(), where.line(), name, rule.getPackageName());
-    }
-
-    /** Drools files {@code @description} under the name of its own Description annotation. */
-    private static String description(Map<String, Object> meta) {
-        Object d = meta.get("description");
-        return text(d != null ? d : meta.get(org.kie.api.definition.type.Description.class.getName()));
+        return new RuleMeta(id, text(meta.get("variant")), text(meta.get("title")), area,
+                Severity.parse(text(meta.get("severity"))),
+                override != null ? override : MetaCheck.weight(meta.get("weight")), text(meta.get("recommendation")),
+                text(meta.get("backing")), text(meta.getOrDefault("description", meta.get(DESCRIPTION))), where.file(), where.line(), rule.getName(),
+                rule.getPackageName());
     }
 
     private static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = String.valueOf(value).trim();
-        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
-            s = s.substring(1, s.length() - 1);
-        }
-        return s;
+        return MetaCheck.text(value);
     }
 
     private record Location(String file, int line) {

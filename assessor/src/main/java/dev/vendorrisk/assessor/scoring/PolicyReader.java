@@ -1,51 +1,255 @@
 package dev.vendorrisk.assessor.scoring;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.RuleBaseException;
+import dev.vendorrisk.assessor.profile.Suggestions;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
-/** Reads a scoring file strictly: unknown keys and wrong types are diagnostics with line and column. */
+/**
+ * Reads scoring files strictly. {@link #read(String, String, List)} checks a file against the
+ * {@link Policy} record's shape and reports every unknown key, wrong type and misplaced value at
+ * its line and column in one pass; {@link #check} reports what a merged policy still lacks.
+ */
 public final class PolicyReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
+    /** Keys allowed inside the maps whose keys are fixed by the scoring model. */
+    private static final Map<String, List<String>> FIXED_KEYS = Map.of(
+            "tierFactors", List.of("low", "medium", "high", "critical"),
+            "tierFromMtdHours", List.of("critical", "high", "medium"),
+            "ratingBands", List.of("low", "medium", "high"),
+            "criticalTriggers", List.of("high", "critical"));
+
     private PolicyReader() {
     }
 
-    /** Parses one scoring file; the result may be partial (an overlay). */
+    /**
+     * One scoring file as read: the values that were valid, and where each key stands.
+     *
+     * @param policy    the file's values (a partial policy: an overlay sets only some); invalid values are left out
+     * @param positions {@code line, column} of every key by dotted path, e.g. {@code limits.availability.high}
+     */
+    public record Parsed(Policy policy, Map<String, int[]> positions) {
+        /** The diagnostic position of {@code path}, or of its closest parent; line 0 when unknown. */
+        public Diagnostic at(String file, String path, String message) {
+            String p = path;
+            while (!p.isEmpty()) {
+                int[] at = positions.get(p);
+                if (at != null) {
+                    return new Diagnostic(file, at[0], at[1], message);
+                }
+                int cut = p.lastIndexOf('.');
+                p = cut > 0 ? p.substring(0, cut) : "";
+            }
+            return new Diagnostic(file, 0, 0, message);
+        }
+    }
+
+    /** Parses one scoring file; throws on the first problem. Prefer {@link #read(String, String, List)}. */
     public static Policy read(String file, String content) {
+        List<Diagnostic> problems = new ArrayList<>();
+        Parsed parsed = read(file, content, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException(problems);
+        }
+        return parsed.policy();
+    }
+
+    /**
+     * Parses one scoring file, adding a diagnostic per problem to {@code problems} (unknown keys
+     * with the closest valid key, wrong types with what was expected); never throws for bad content.
+     */
+    public static Parsed read(String file, String content, List<Diagnostic> problems) {
+        Map<String, int[]> positions = new HashMap<>();
+        Parsed empty = new Parsed(new Policy(null, null, null, null, null, null, null, null, null, null, null, null),
+                positions);
         if (content.isBlank()) {
-            return new Policy(null, null, null, null, null, null, null, null, null, null, null, null);
+            return empty;
+        }
+        JsonNode root;
+        try {
+            positions(content, positions);
+            root = YAML.readTree(content);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            problems.add(new Diagnostic(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    "invalid YAML: " + e.getOriginalMessage().split("\\R")[0]));
+            return empty;
+        } catch (IOException e) {
+            problems.add(new Diagnostic(file, 0, 0, "cannot read: " + e.getMessage()));
+            return empty;
+        }
+        Parsed parsed = new Parsed(empty.policy(), positions);
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return empty;
+        }
+        if (!root.isObject()) {
+            problems.add(parsed.at(file, "", "a scoring file is a mapping of keys such as 'tierFactors' and 'limits'"));
+            return empty;
+        }
+        ObjectNode clean = ((ObjectNode) root).deepCopy();
+        List<String> known = new ArrayList<>();
+        Map<String, Type> types = new HashMap<>();
+        for (RecordComponent c : Policy.class.getRecordComponents()) {
+            known.add(c.getName());
+            types.put(c.getName(), c.getGenericType());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            Type type = types.get(key);
+            if (type == null) {
+                String near = Suggestions.closest(key, known);
+                problems.add(parsed.at(file, key, "unknown key '" + key + "'" + (near != null
+                        ? "; did you mean '" + near + "'?" : "; valid keys: " + String.join(", ", known))));
+                clean.remove(key);
+            } else if (e.getValue().isNull()) {
+                problems.add(parsed.at(file, key, "'" + key + "' has no value; give one, or remove the key"));
+                clean.remove(key);
+            } else if (!fits(file, key, e.getValue(), type, parsed, problems)) {
+                clean.remove(key);
+            }
         }
         try {
-            Policy policy = YAML.readValue(content, Policy.class);
-            return policy != null ? policy : read(file, "");
-        } catch (UnrecognizedPropertyException e) {
-            throw failure(file, e, "unknown key '" + e.getPropertyName() + "'; valid keys: "
-                    + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()));
-        } catch (JsonProcessingException e) {
-            throw failure(file, e, e.getOriginalMessage().split("\\R")[0]);
+            return new Parsed(YAML.treeToValue(clean, Policy.class), positions);
+        } catch (JsonProcessingException e) { // not expected after the checks above
+            problems.add(parsed.at(file, "", e.getOriginalMessage().split("\\R")[0]));
+            return parsed;
         }
     }
 
-    /** Checks that a merged policy has every value the model needs. */
+    /** Checks {@code node} at {@code path} against {@code type}; reports and returns false when it does not fit. */
+    private static boolean fits(String file, String path, JsonNode node, Type type, Parsed parsed, List<Diagnostic> problems) {
+        if (type == Integer.class) {
+            return expect(node.isIntegralNumber(), file, path, node, "a whole number", parsed, problems);
+        }
+        if (type == Double.class) {
+            return expect(node.isNumber(), file, path, node, "a number", parsed, problems);
+        }
+        if (type == String.class) {
+            return expect(node.isTextual(), file, path, node, "text", parsed, problems);
+        }
+        if (type == Object.class) { // a limit: a number, or a mapping of limits
+            if (node.isObject()) {
+                return fitsMap(file, path, node, Object.class, parsed, problems);
+            }
+            return expect(node.isNumber(), file, path, node, "a number or a mapping of numbers", parsed, problems);
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() == Map.class) {
+            if (!expect(node.isObject(), file, path, node, "a mapping", parsed, problems)) {
+                return false;
+            }
+            return fitsMap(file, path, node, p.getActualTypeArguments()[1], parsed, problems);
+        }
+        throw new IllegalStateException("unsupported scoring type " + type);
+    }
+
+    private static boolean fitsMap(String file, String path, JsonNode node, Type valueType, Parsed parsed,
+                                   List<Diagnostic> problems) {
+        boolean ok = true;
+        List<String> fixed = FIXED_KEYS.get(path);
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String child = path + "." + e.getKey();
+            if (fixed != null && !fixed.contains(e.getKey())) {
+                String near = Suggestions.closest(e.getKey(), fixed);
+                problems.add(parsed.at(file, child, "unknown key '" + e.getKey() + "' in '" + path + "'"
+                        + (near != null ? "; did you mean '" + near + "'?" : "; valid keys: " + String.join(", ", fixed))));
+                ok = false;
+            } else if (e.getValue().isNull()) {
+                problems.add(parsed.at(file, child, "'" + child + "' has no value; give one, or remove the key"));
+                ok = false;
+            } else if (!fits(file, child, e.getValue(), valueType, parsed, problems)) {
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static boolean expect(boolean ok, String file, String path, JsonNode node, String expected, Parsed parsed,
+                                  List<Diagnostic> problems) {
+        if (!ok) {
+            String found = node.isContainerNode() ? (node.isArray() ? "a list" : "a mapping") : "'" + node.asText() + "'";
+            problems.add(parsed.at(file, path, "'" + path + "' must be " + expected + ", not " + found));
+        }
+        return ok;
+    }
+
+    /** Records where each key stands, by dotted path. */
+    private static void positions(String content, Map<String, int[]> out) throws IOException {
+        try (JsonParser parser = YAML.getFactory().createParser(content)) {
+            Deque<String> path = new ArrayDeque<>();
+            Deque<Boolean> inObject = new ArrayDeque<>();
+            String pending = null;
+            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                switch (t) {
+                    case FIELD_NAME -> {
+                        pending = parser.currentName();
+                        String full = path.isEmpty() ? pending : String.join(".", reversed(path)) + "." + pending;
+                        JsonLocation at = parser.currentTokenLocation();
+                        out.put(full, new int[] {at.getLineNr(), at.getColumnNr()});
+                    }
+                    case START_OBJECT, START_ARRAY -> {
+                        if (pending != null) {
+                            path.push(pending);
+                            inObject.push(true);
+                        } else {
+                            inObject.push(false);
+                        }
+                        pending = null;
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        if (!inObject.isEmpty() && inObject.pop()) {
+                            path.pop();
+                        }
+                    }
+                    default -> pending = null;
+                }
+            }
+        }
+    }
+
+    private static List<String> reversed(Deque<String> path) {
+        List<String> out = new ArrayList<>(path);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** Checks that a merged policy has every value the model needs; throws with every gap. */
     public static void check(String file, Policy policy) {
-        List<String> problems = policy.problems();
+        List<Diagnostic> problems = new ArrayList<>();
+        check(file, policy, new Parsed(policy, Map.of()), problems);
         if (!problems.isEmpty()) {
-            throw new RuleBaseException(problems.stream().map(p -> new Diagnostic(file, 0, 0, p)).toList());
+            throw new RuleBaseException(problems);
         }
     }
 
-    private static RuleBaseException failure(String file, JsonProcessingException e, String message) {
-        JsonLocation at = e.getLocation();
-        return new RuleBaseException(List.of(new Diagnostic(file, at == null ? 0 : at.getLineNr(),
-                at == null ? 0 : at.getColumnNr(), message)));
+    /** Adds a diagnostic per value the merged policy lacks or has out of range, placed in {@code last}'s file. */
+    public static void check(String file, Policy policy, Parsed last, List<Diagnostic> problems) {
+        for (String problem : policy.problems()) {
+            String path = problem.split("[ ]", 2)[0];
+            problems.add(last.at(file, path, problem));
+        }
     }
 }

@@ -1,0 +1,213 @@
+package dev.vendorrisk.assessor.rules;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.kie.api.definition.KiePackage;
+
+/**
+ * A disk cache of compiled rules, so a run whose rules did not change skips the Drools compiler
+ * (seconds) and only deserializes the compiled packages.
+ *
+ * <p>An entry is the Drools packages of one set of rule files (Drools' own
+ * {@link DroolsObjectOutputStream} serialization of {@code KnowledgePackageImpl}, including the
+ * bytecode of the rules' generated classes), keyed by a SHA-256 over the content and name of every
+ * rule and scoring file, the tool's version and build, and the Java version. Any change to any
+ * input gives a new key, so entries never go stale; they are only ever added.
+ *
+ * <p>Safe under concurrency and damage: an entry is written to a temporary file in the same folder
+ * and atomically renamed into place, so a reader sees a whole entry or none; each entry carries the
+ * SHA-256 and length of its payload, and an entry that does not match (truncated, corrupt, or
+ * unreadable by this version) is deleted and rebuilt, never trusted. Failing to write the cache
+ * never fails a run. Thread-safe.
+ */
+public final class RuleCache {
+    private static final byte[] MAGIC = "VRA-RULES-CACHE\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int FORMAT = 1;
+    private static final String SUFFIX = ".rules";
+
+    private final Path dir;
+
+    /** A cache in {@code dir} (created when needed). */
+    public RuleCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The cache folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * The default folder: {@code $VRA_CACHE_DIR}, else {@code $XDG_CACHE_HOME/vra}, else
+     * {@code ~/.cache/vra}.
+     */
+    public static Path defaultDir(Map<String, String> env) {
+        String explicit = env.get("VRA_CACHE_DIR");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "vra");
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "vra");
+    }
+
+    /** The key of these exact inputs, for this build of the tool on this Java. */
+    public String key(List<RuleSource> drl, List<RuleSource> scoring) {
+        MessageDigest sha = sha256();
+        update(sha, "format " + FORMAT);
+        update(sha, "tool " + toolStamp());
+        update(sha, "java " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.version"));
+        for (RuleSource s : drl) {
+            update(sha, "drl " + s.file());
+            update(sha, s.content());
+        }
+        for (RuleSource s : scoring) {
+            update(sha, "scoring " + s.file());
+            update(sha, s.content());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The packages stored under {@code key}, or null when there is no sound entry (a bad one is deleted). */
+    @SuppressWarnings("unchecked")
+    public Collection<KiePackage> load(String key) {
+        Path file = dir.resolve(key + SUFFIX);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null; // no entry
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC) || in.readInt() != FORMAT) {
+                throw new IOException("not a cache entry of this format");
+            }
+            byte[] checksum = in.readNBytes(32);
+            long length = in.readLong();
+            byte[] payload = in.readAllBytes();
+            if (payload.length != length || !Arrays.equals(checksum, sha256().digest(payload))) {
+                throw new IOException("truncated or corrupt");
+            }
+            try (ObjectInputStream objects = new DroolsObjectInputStream(new ByteArrayInputStream(payload),
+                    RuleCache.class.getClassLoader())) {
+                return (Collection<KiePackage>) objects.readObject();
+            }
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the next store replaces it anyway
+            }
+            return null;
+        }
+    }
+
+    /** Stores packages under {@code key}: write a temporary file, then rename it into place atomically. */
+    public void store(String key, Collection<KiePackage> packages) {
+        Path tmp = null;
+        try {
+            ByteArrayOutputStream payload = new ByteArrayOutputStream(1 << 20);
+            try (ObjectOutputStream out = new DroolsObjectOutputStream(payload)) {
+                out.writeObject(new ArrayList<>(packages));
+            }
+            byte[] body = payload.toByteArray();
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, key, ".tmp");
+            try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
+                out.write(MAGIC);
+                out.writeInt(FORMAT);
+                out.write(sha256().digest(body));
+                out.writeLong(body.length);
+                out.write(body);
+            }
+            Path target = dir.resolve(key + SUFFIX);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException | RuntimeException e) {
+            // best effort: a run without a cache is only slower
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // nothing more to do
+                }
+            }
+        }
+    }
+
+    /** The tool's version plus a stamp of its code (jar size and time, or the newest class file). */
+    static String toolStamp() {
+        String version = RuleCache.class.getPackage().getImplementationVersion();
+        StringBuilder out = new StringBuilder(version == null ? "development" : version);
+        try {
+            CodeSource code = RuleCache.class.getProtectionDomain().getCodeSource();
+            if (code != null) {
+                Path location = Path.of(code.getLocation().toURI());
+                out.append(' ').append(location);
+                if (Files.isDirectory(location)) {
+                    try (Stream<Path> files = Files.walk(location)) {
+                        out.append(' ').append(files.filter(Files::isRegularFile).mapToLong(p -> {
+                            try {
+                                return Files.getLastModifiedTime(p).toMillis();
+                            } catch (IOException e) {
+                                return 0;
+                            }
+                        }).max().orElse(0));
+                    }
+                } else {
+                    out.append(' ').append(Files.size(location)).append(' ')
+                            .append(Files.getLastModifiedTime(location).toMillis());
+                }
+            }
+        } catch (URISyntaxException | IOException | RuntimeException e) {
+            out.append(" unknown-build");
+        }
+        return out.toString();
+    }
+
+    private static void update(MessageDigest sha, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) ':');
+        sha.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.vendorrisk.assessor.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vendorrisk.assessor.Diagnostic;
+import dev.vendorrisk.assessor.RuleBaseException;
+import dev.vendorrisk.assessor.TestRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The common ways to break a rule file or a scoring file, each giving exactly one precise
+ * diagnostic at the user's file and line, and every problem of every file reported in one pass.
+ */
+class RuleSetTest {
+    private static final String HEADER = """
+            package mine;
+            import dev.vendorrisk.assessor.profile.*;
+            import dev.vendorrisk.assessor.rules.*;
+            import static dev.vendorrisk.assessor.rules.Emit.*;
+            """;
+
+    @TempDir
+    Path dir;
+
+    /** A file with one finding rule (its rule line is 5, conditions on 8, action on 10). */
+    private String rule(String id, String meta, String when, String then) {
+        return HEADER + "rule \"" + id + " rule\"\n"
+                + "    @id(\"" + id + "\") @title(\"t\") @severity(\"LOW\") " + meta + "\n"
+                + "    @recommendation(\"sla\") @backing(\"b\")\n"
+                + "when\n"
+                + "    " + when + "\n"
+                + "then\n"
+                + "    " + then + "\n"
+                + "end\n";
+    }
+
+    private String good(String id) {
+        return rule(id, "@weight(5)", "Company(staffCount == 1)", "insert(hit(kcontext, ev(\"company.staffCount\", 1)));");
+    }
+
+    private List<String> problems(String... fileAndContent) throws IOException {
+        for (int i = 0; i < fileAndContent.length; i += 2) {
+            Files.writeString(dir.resolve(fileAndContent[i]), fileAndContent[i + 1]);
+        }
+        RuleSet.Check check = RuleSet.read(List.of(dir), null).check();
+        return check.errors().stream().map(Diagnostic::render).map(s -> s.replace(dir + "/", "")).toList();
+    }
+
+    @Test
+    void missingThen() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("then\n", ""))).containsExactly(
+                "a.drl:11:1: missing 'then' in rule 'T-001 rule'; a rule reads: rule \"name\" when <conditions> then <actions> end");
+    }
+
+    @Test
+    void unbalancedParenthesisPointsAtTheConditionNotAtThen() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("Company(staffCount", "Company((staffCount"))).containsExactly(
+                "a.drl:9: unbalanced parentheses in rule 'T-001 rule'; close every '(' of the condition on this line");
+    }
+
+    @Test
+    void tripleEquals() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("==", "==="))).containsExactly(
+                "a.drl:9:24: invalid operator '===' in rule 'T-001 rule'; compare with '=='");
+    }
+
+    @Test
+    void unknownFactType() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("Company(", "Compny("))).containsExactly(
+                "a.drl:9:5: unknown fact type 'Compny'; did you mean 'Company'?");
+    }
+
+    @Test
+    void unknownProperty() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("staffCount ==", "staffCont =="))).containsExactly(
+                "a.drl:9:13: unknown property 'staffCont' of Company; did you mean 'staffCount'?");
+    }
+
+    @Test
+    void unboundVariableInTheAction() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("ev(\"company.staffCount\", 1)", "ev(\"x\", $undefined)")))
+                .containsExactly("a.drl:11:34: '$undefined' is not defined in the action; bind it in the conditions"
+                        + " first, e.g. Company($undefined : staffCount)");
+    }
+
+    @Test
+    void misspeltFunctionInTheAction() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("hit(", "hitt("))).containsExactly(
+                "a.drl:11:12: unknown function 'hitt(RuleContext, Evidence)' in the action; did you mean 'hit'?");
+    }
+
+    @Test
+    void metadataProblemsOfAllFilesComeTogetherWithCompileErrors() throws IOException {
+        List<String> problems = problems(
+                "a.drl", rule("T-001", "", "Company(staffCount == 1)", "insert(hit(kcontext, ev(\"x\", 1)));"),
+                "b.drl", rule("T-002", "@weight(500)", "Company(staffCount == 2)", "insert(hit(kcontext, ev(\"x\", 2)));")
+                        .replace("\"LOW\"", "\"SEVERE\"").replace("\"sla\"", "\"no-such-text\""),
+                "c.drl", good("T-003").replace("Company(", "Compny("));
+        assertThat(problems).containsExactly(
+                "a.drl:5: rule 'T-001' has no @weight; add @weight(1..100) after the rule name",
+                "b.drl:6: rule 'T-002' has unknown severity 'SEVERE'; use one of INFO, LOW, MEDIUM, HIGH, CRITICAL",
+                "b.drl:6: rule 'T-002' has weight '500'; a weight is a whole number from 1 to 100",
+                "b.drl:7: rule 'T-002' names recommendation 'no-such-text', which has no text; add it under"
+                        + " 'recommendations' in scoring.yaml",
+                "c.drl:9:5: unknown fact type 'Compny'; did you mean 'Company'?");
+    }
+
+    @Test
+    void duplicateIdsInOneFolder() throws IOException {
+        assertThat(problems("a.drl", good("T-001"), "b.drl", good("T-001").replace("T-001 rule", "another rule")
+                .replace("package mine;", "package mine2;")))
+                .containsExactly("b.drl:5: rule 'another rule' has id 'T-001', already used by rule 'T-001 rule' at"
+                        + " a.drl:5; give each rule its own id, or a distinct @variant");
+    }
+
+    @Test
+    void unknownLimitIsFoundInTheText() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("Company(staffCount == 1)",
+                "$c : Context()\n    Company(staffCount > $c.limit(\"servicesPerStaf\"))")
+                .replace("then\n", "then\n"))).containsExactly(
+                "a.drl:10:36: unknown limit 'servicesPerStaf'; did you mean 'servicesPerStaff'?");
+    }
+
+    @Test
+    void badScoringFileReportsEveryProblemAtItsKey() throws IOException {
+        List<String> problems = problems("a.drl", good("T-001"), "scoring.yaml", """
+                tierFactor: {critical: 2}
+                gapCap: lots
+                tierFactors: {critcal: 2}
+                limits:
+                  servicesPerStaff: [5]
+                maxFirings:
+                """);
+        assertThat(problems).containsExactly(
+                "scoring.yaml:1:1: unknown key 'tierFactor'; did you mean 'tierFactors'?",
+                "scoring.yaml:2:1: 'gapCap' must be a number, not 'lots'",
+                "scoring.yaml:3:15: unknown key 'critcal' in 'tierFactors'; did you mean 'critical'?",
+                "scoring.yaml:5:3: 'limits.servicesPerStaff' must be a number or a mapping of numbers, not a list",
+                "scoring.yaml:6:1: 'maxFirings' has no value; give one, or remove the key");
+    }
+
+    @Test
+    void scoringValuesOutOfRangeAreReportedAtTheirKey() throws IOException {
+        assertThat(problems("a.drl", good("T-001"), "scoring.yaml", "gapCap: 130\nweights: {T-001: 0}\n")).containsExactly(
+                "scoring.yaml:1:1: gapCap must be between 0 and 100",
+                "scoring.yaml:2:11: weights.T-001 must be between 1 and 100");
+    }
+
+    @Test
+    void unusedRecommendationTextIsAWarning() throws IOException {
+        Files.writeString(dir.resolve("a.drl"), good("T-001"));
+        Files.writeString(dir.resolve("scoring.yaml"), "recommendations:\n  sla: Get one.\n  orphan: Nobody uses me.\n");
+        RuleSet.Check check = RuleSet.read(List.of(dir), null).check();
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).extracting(Diagnostic::render).containsExactly(dir + "/scoring.yaml:3:3:"
+                + " recommendation 'orphan' is used by no rule; remove it, or name it in a rule's @recommendation");
+        assertThat(check.rules()).isEqualTo(1);
+    }
+
+    @Test
+    void theProjectRulesAreClean() {
+        RuleSet.Check check = RuleSet.read(List.of(TestRules.ROOT.resolve("rules")), null).check();
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).isEmpty();
+        assertThat(check.rules()).isGreaterThanOrEqualTo(47);
+    }
+
+    @Test
+    void buildFailsWithTheSameProblems() throws IOException {
+        Files.writeString(dir.resolve("a.drl"), good("T-001").replace("Company(", "Compny("));
+        assertThatThrownBy(() -> RuleSet.read(List.of(dir), null).build(Set.of(), null))
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessage(dir + "/a.drl:9:5: unknown fact type 'Compny'; did you mean 'Company'?");
+    }
+}
