@@ -161,6 +161,12 @@ class VendorRiskAssessorApiTest {
     }
 
     @Test
+    void ruleDescriptionsAreReadWhateverKeyTheCompilerFilesThemUnder() {
+        assertThat(TestRules.assessor().rules().rules()).filteredOn(r -> r.id().equals("STAFF-001")).singleElement()
+                .satisfies(r -> assertThat(r.description()).startsWith("Fires when company.staffCount is 1"));
+    }
+
+    @Test
     void builderRefusesANonPositiveSizeLimit() {
         assertThatThrownBy(() -> VendorRiskAssessor.builder().maxProfileBytes(0)).isInstanceOf(IllegalArgumentException.class);
     }

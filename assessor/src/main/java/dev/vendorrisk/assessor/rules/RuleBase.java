@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.definition.type.Description;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -253,7 +254,16 @@ public final class RuleBase {
         String area = meta.containsKey("area") ? text(meta.get("area")) : source == null ? "rules" : source.baseName();
         return new RuleMeta(id, text(meta.get("variant")), text(meta.get("title")), area, severity,
                 override != null ? override : weight, recommendation, text(meta.get("backing")),
-                text(meta.get("description")), where.file(), where.line(), name, rule.getPackageName());
+                text(description(meta)), where.file(), where.line(), name, rule.getPackageName());
+    }
+
+    /**
+     * {@code @description(...)}: the classic DRL compiler files it under the name of the KIE annotation
+     * {@code org.kie.api.definition.type.Description}, the executable model under {@code description}.
+     */
+    private static Object description(Map<String, Object> meta) {
+        Object value = meta.get("description");
+        return value != null ? value : meta.get(Description.class.getName());
     }
 
     private static String text(Object value) {
