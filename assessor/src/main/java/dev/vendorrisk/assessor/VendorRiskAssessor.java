@@ -394,9 +394,8 @@ public final class VendorRiskAssessor {
          */
         public VendorRiskAssessor build() {
             if (precompiled != null) {
-                RuleFolders.Folder bundled = RuleFolders.bundled();
-                Policy policy = PolicyReader.read(bundled.scoring().file(), bundled.scoring().content())
-                        .overriddenBy(precompiled.policy());
+                RuleSource defaults = RuleFolders.bundledScoring();
+                Policy policy = PolicyReader.read(defaults.file(), defaults.content()).overriddenBy(precompiled.policy());
                 if (overrides != null) {
                     policy = policy.overriddenBy(overrides);
                 }

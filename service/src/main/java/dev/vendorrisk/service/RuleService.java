@@ -11,6 +11,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.kie.api.KieBase;
@@ -42,22 +44,37 @@ public class RuleService {
     @ConfigProperty(name = "vra.max-body-bytes", defaultValue = "1048576")
     int maxBodyBytes;
 
+    /** How long a request waits for a rule base that is still being built. */
+    private static final long WAIT_SECONDS = 60;
+
     private volatile VendorRiskAssessor assessor;
     private volatile List<Diagnostic> failure = List.of(new Diagnostic(RULES_DISPLAY, 0, 0,
             "the rule base is still being built"));
+    private final CountDownLatch built = new CountDownLatch(1);
 
     void onStart(@Observes StartupEvent event) {
-        build();
+        Thread builder = new Thread(this::build, "vra-rule-base");
+        builder.setDaemon(true);
+        builder.start();
     }
 
-    /** Builds the assessor (at start-up; the generated runtime would otherwise build the KieBase on first use). */
+    /** Builds the assessor, once; on failure keeps the diagnostics. */
     synchronized void build() {
+        try {
+            buildOnce();
+        } finally {
+            built.countDown();
+        }
+    }
+
+    private void buildOnce() {
         if (assessor != null) {
             return;
         }
         long start = System.nanoTime();
         try {
             KieBase kieBase = runtimeBuilder.getKieBase(KIE_BASE);
+            long kieBaseMillis = (System.nanoTime() - start) / 1_000_000;
             RuleFolders.Folder rules = RuleFolders.classpath(Thread.currentThread().getContextClassLoader(),
                     RULES_RESOURCE, RULES_DISPLAY);
             assessor = VendorRiskAssessor.builder()
@@ -66,8 +83,9 @@ public class RuleService {
                     .maxProfileBytes(maxBodyBytes)
                     .build();
             failure = List.of();
-            LOG.infof("rule base ready: %d finding rules in %d files, built in %d ms", assessor.rules().rules().size(),
-                    rules.drl().size(), (System.nanoTime() - start) / 1_000_000);
+            LOG.infof("rule base ready: %d finding rules in %d files, in %d ms (KieBase %d ms)",
+                    assessor.rules().rules().size(), rules.drl().size(), (System.nanoTime() - start) / 1_000_000,
+                    kieBaseMillis);
         } catch (AssessorException e) {
             failure = e.diagnostics();
             LOG.errorf("the rule base is broken; the service stays not ready:%n%s", e.getMessage());
@@ -88,12 +106,20 @@ public class RuleService {
     }
 
     /**
-     * The assessor.
+     * The assessor; while it is being built, waits for it (up to a minute).
      *
-     * @throws RulesNotReadyException when the rule base is not (yet) built
+     * @throws RulesNotReadyException when the rule base is broken (or not built within the wait)
      */
     public VendorRiskAssessor assessor() {
         VendorRiskAssessor a = assessor;
+        if (a == null) {
+            try {
+                built.await(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            a = assessor;
+        }
         if (a == null) {
             throw new RulesNotReadyException(failure);
         }

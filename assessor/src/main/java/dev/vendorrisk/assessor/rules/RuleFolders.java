@@ -64,6 +64,20 @@ public final class RuleFolders {
         return classpath(RuleFolders.class.getClassLoader(), BUNDLED.substring(1), "<bundled>");
     }
 
+    /** Only the scoring file of the bundled rules: the defaults every other scoring file overrides. */
+    public static RuleSource bundledScoring() {
+        String resource = BUNDLED + "/" + SCORING_FILE;
+        try (var in = RuleFolders.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new RuleBaseException(List.of(new Diagnostic("<bundled rules>", 0, 0,
+                        "the library jar carries no rules; build it with Maven, or pass a rules folder")));
+            }
+            return new RuleSource("<bundled>/" + SCORING_FILE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new RuleBaseException(List.of(new Diagnostic("<bundled rules>", 0, 0, "cannot read: " + e.getMessage())));
+        }
+    }
+
     /**
      * Reads a rules folder from the class path, from a directory or a jar: for an application that
      * packages its rules as resources (the decision service keeps its build-time copy in
