@@ -11,13 +11,19 @@ import dev.vendorrisk.assessor.rules.RuleBase;
 import dev.vendorrisk.assessor.rules.RuleEngine;
 import dev.vendorrisk.assessor.rules.RuleCache;
 import dev.vendorrisk.assessor.rules.RuleMeta;
+import dev.vendorrisk.assessor.rules.RuleFolders;
 import dev.vendorrisk.assessor.rules.RuleSet;
+import dev.vendorrisk.assessor.rules.RuleSource;
 import dev.vendorrisk.assessor.scoring.Completeness;
 import dev.vendorrisk.assessor.scoring.Exposure;
 import dev.vendorrisk.assessor.scoring.Exposures;
 import dev.vendorrisk.assessor.scoring.Policy;
+import dev.vendorrisk.assessor.scoring.PolicyReader;
 import dev.vendorrisk.assessor.scoring.Scorer;
 import dev.vendorrisk.assessor.scoring.Tiers;
+import dev.vendorrisk.assessor.report.FileResult;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,29 +36,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
 
 /**
- * Assesses vendor profiles with a compiled rule base. Build it once (compiling the rules takes a
- * while), then assess as many profiles as you like, from any number of threads. It prints nothing
- * and never exits the process; problems are {@link AssessorException}s carrying diagnostics.
+ * Assesses vendor profiles with a compiled rule base: the library's entry point.
+ *
+ * <p>Build it once (compiling the rules takes a while), then assess as many profiles as you like,
+ * from any number of threads: it is immutable and thread-safe, and each assessment runs in its own
+ * rule session. It prints nothing and never exits the process. Problems are typed exceptions that
+ * carry {@code file:line:column} {@linkplain AssessorException#diagnostics() diagnostics}, the same
+ * the command line prints: {@link InvalidProfileException} for a profile that cannot be read,
+ * {@link RuleBaseException} for broken rules or scoring files.
  *
  * <pre>{@code
  * VendorRiskAssessor assessor = VendorRiskAssessor.builder().build();   // the bundled rules
  * Assessment a = assessor.assess(Path.of("samples/pbx-incident.yaml"));
  * System.out.println(a.rating() + " " + a.score());
  * }</pre>
+ *
+ * <p>Ways to build one: from rules folders ({@link Builder#rules(Path)}), from the rules bundled in
+ * the jar (no folder), or from a KieBase compiled elsewhere, e.g. at build time
+ * ({@link Builder#precompiled(KieBase, List, Policy)}). Ways to assess: a profile object, a YAML or JSON
+ * string, an input stream, a file, or a lazy stream of files ({@link #assessAll(Stream)}).
  */
 public final class VendorRiskAssessor {
     private final RuleBase rules;
     private final Scorer scorer;
     private final Clock clock;
     private final ProfileReader reader;
+    private final int maxProfileBytes;
 
-    private VendorRiskAssessor(RuleBase rules, Clock clock, ProfileReader reader) {
+    private VendorRiskAssessor(RuleBase rules, Clock clock, int maxProfileBytes) {
         this.rules = rules;
         this.scorer = new Scorer(rules.policy());
         this.clock = clock;
-        this.reader = reader;
+        this.reader = new ProfileReader(maxProfileBytes);
+        this.maxProfileBytes = maxProfileBytes;
     }
 
     /** A builder; without rule folders it uses the rules bundled in the library. */
@@ -70,17 +90,103 @@ public final class VendorRiskAssessor {
         return reader;
     }
 
-    /** Reads and assesses a profile file. */
+    /**
+     * Reads and assesses a profile file (YAML; JSON is read too, as YAML is a superset of it).
+     * Diagnostics name the file as {@code file.toString()}.
+     *
+     * @throws InvalidProfileException when the file cannot be read or is not a valid profile
+     * @throws RuleBaseException       when a rule fails on this profile
+     */
     public Assessment assess(Path file) {
         return assess(reader.read(file), List.of());
     }
 
-    /** Reads and assesses a YAML profile; {@code file} names it in diagnostics. */
+    /**
+     * Reads and assesses a YAML profile.
+     *
+     * @param file the name diagnostics and the assessment give the profile, e.g. {@code request}
+     * @param yaml the profile's text
+     * @throws InvalidProfileException when it is not a valid profile
+     * @throws RuleBaseException       when a rule fails on this profile
+     */
     public Assessment assessYaml(String file, String yaml) {
         return assess(reader.read(file, yaml.getBytes(StandardCharsets.UTF_8)), List.of());
     }
 
-    /** Assesses a profile built in code (evidence then carries no line numbers). */
+    /**
+     * Reads and assesses a profile written as JSON: the same keys and checks as YAML, and
+     * diagnostics at the JSON text's lines and columns.
+     *
+     * @param file the name diagnostics and the assessment give the profile
+     * @param json the profile's text
+     * @throws InvalidProfileException when it is not a valid profile
+     * @throws RuleBaseException       when a rule fails on this profile
+     */
+    public Assessment assessJson(String file, String json) {
+        return assess(reader.readJson(file, json.getBytes(StandardCharsets.UTF_8)), List.of());
+    }
+
+    /**
+     * Reads a YAML (or JSON) profile from a stream and assesses it. Reads at most
+     * {@linkplain Builder#maxProfileBytes the size limit} plus one byte, so an endless stream cannot
+     * exhaust memory; the stream is not closed.
+     *
+     * @param in   the profile's bytes, UTF-8
+     * @param file the name diagnostics and the assessment give the profile, e.g. {@code <stdin>}
+     * @throws InvalidProfileException when the stream cannot be read, is larger than the limit, or is
+     *                                 not a valid profile
+     * @throws RuleBaseException       when a rule fails on this profile
+     */
+    public Assessment assess(InputStream in, String file) {
+        Objects.requireNonNull(in, "in");
+        byte[] content;
+        try {
+            content = in.readNBytes(maxProfileBytes + 1);
+        } catch (IOException e) {
+            throw new InvalidProfileException(List.of(new Diagnostic(file, 0, 0, "cannot read: " + e.getMessage())));
+        }
+        return assess(reader.read(file, content), List.of());
+    }
+
+    /**
+     * Assesses files one after the other, lazily: each file is read and assessed only when the
+     * returned stream reaches it, in the order given, on the caller's thread. A file that cannot be
+     * read or is invalid becomes a {@linkplain FileResult#failed failed result} carrying its
+     * diagnostics, so one bad file never stops the rest. Close the returned stream when the given one
+     * needs closing (e.g. from {@code Files.list}).
+     *
+     * <pre>{@code
+     * try (Stream<Path> files = Files.list(Path.of("vendors"))) {
+     *     assessor.assessAll(files.sorted()).filter(FileResult::ok).forEach(r -> ...);
+     * }
+     * }</pre>
+     *
+     * @throws RuleBaseException from the stream's terminal operation when a rule fails on a profile:
+     *                           that is a problem of the rules, not of the file
+     */
+    public Stream<FileResult> assessAll(Stream<Path> files) {
+        return files.sequential().map(this::assessFile);
+    }
+
+    /**
+     * Assesses one file into a {@link FileResult}: the assessment, or the diagnostics that prevented it.
+     *
+     * @throws RuleBaseException when a rule fails on this profile
+     */
+    public FileResult assessFile(Path file) {
+        try {
+            return FileResult.of(assess(file));
+        } catch (InvalidProfileException e) {
+            return FileResult.failed(file.toString(), e.diagnostics());
+        }
+    }
+
+    /**
+     * Assesses a profile built in code (evidence then carries no line numbers; the assessment's file
+     * is {@code <profile>}).
+     *
+     * @throws RuleBaseException when a rule fails on this profile
+     */
     public Assessment assess(VendorProfile profile) {
         return assess(new ParsedProfile("<profile>", profile, Map.of()), List.of());
     }
@@ -90,6 +196,7 @@ public final class VendorRiskAssessor {
      *
      * @param parsed  the profile with its source positions
      * @param waivers portfolio waivers; those for other vendors are ignored, those without a vendor apply
+     * @throws RuleBaseException when a rule fails on this profile
      */
     public Assessment assess(ParsedProfile parsed, List<Waiver> waivers) {
         VendorProfile profile = parsed.profile();
@@ -208,9 +315,13 @@ public final class VendorRiskAssessor {
         return out;
     }
 
-    /** Configures and builds an assessor. */
+    /**
+     * Configures and builds a {@link VendorRiskAssessor}. Not thread-safe; the assessor it builds is.
+     * Every setting is optional: {@code builder().build()} gives the bundled rules and the system clock.
+     */
     public static final class Builder {
         private final List<Path> folders = new ArrayList<>();
+        private Precompiled precompiled;
         private final Set<String> disabled = new LinkedHashSet<>();
         private Clock clock = Clock.systemDefaultZone();
         private int maxBytes = ProfileReader.DEFAULT_MAX_BYTES;
@@ -220,7 +331,11 @@ public final class VendorRiskAssessor {
         private Builder() {
         }
 
-        /** Adds a rules folder; later folders add rules, replace rules with the same id and override scoring values. */
+        /**
+         * Adds a rules folder ({@code *.drl} files and an optional {@code scoring.yaml}); later folders add
+         * rules, replace rules with the same id and override scoring values. Without any folder the
+         * rules bundled in the library are used.
+         */
         public Builder rules(Path folder) {
             folders.add(Objects.requireNonNull(folder));
             return this;
@@ -253,10 +368,35 @@ public final class VendorRiskAssessor {
             return this;
         }
 
-        /** The largest profile file accepted, in bytes. */
+        /** The largest profile accepted, in bytes; default {@link ProfileReader#DEFAULT_MAX_BYTES} (1 MiB). */
         public Builder maxProfileBytes(int bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxProfileBytes must be positive, was " + bytes);
+            }
             this.maxBytes = bytes;
             return this;
+        }
+
+        /**
+         * Uses rules compiled elsewhere instead of compiling DRL: for example the KieBase the Drools
+         * executable model generates at build time (a Kogito/Quarkus service gets it from its
+         * {@code KieRuntimeBuilder}). The assessor then behaves exactly as one built from the same DRL
+         * folder: the metadata is read and checked the same way, and the DRL texts give each rule its
+         * file and line. Replaces any {@link #rules(Path)} folders.
+         *
+         * @param kieBase the compiled rules; the assessor takes it over (disabled rules are removed from it)
+         * @param drl     the DRL texts it was compiled from, named as diagnostics should name them
+         * @param policy  the scoring policy, e.g. {@code PolicyReader.read("rules/scoring.yaml", text)}; like a
+         *                rules folder's scoring file it overrides the bundled values, and
+         *                {@link #scoring(Policy)} values override it in turn
+         */
+        public Builder precompiled(KieBase kieBase, List<RuleSource> drl, Policy policy) {
+            this.precompiled = new Precompiled(Objects.requireNonNull(kieBase, "kieBase"), List.copyOf(drl),
+                    Objects.requireNonNull(policy, "policy"));
+            return this;
+        }
+
+        private record Precompiled(KieBase kieBase, List<RuleSource> drl, Policy policy) {
         }
 
         /**
@@ -265,8 +405,22 @@ public final class VendorRiskAssessor {
          * @throws RuleBaseException with a diagnostic per problem in the rules or scoring files
          */
         public VendorRiskAssessor build() {
+            if (precompiled != null) {
+                RuleSource defaults = RuleFolders.bundledScoring();
+                Policy policy = PolicyReader.read(defaults.file(), defaults.content()).overriddenBy(precompiled.policy());
+                if (overrides != null) {
+                    policy = policy.overriddenBy(overrides);
+                }
+                PolicyReader.check("scoring", policy);
+                if (precompiled.drl().isEmpty()) {
+                    throw new RuleBaseException(List.of(new Diagnostic("rules", 0, 0,
+                            "no DRL sources given for the precompiled rules; pass the files they were compiled from")));
+                }
+                RuleBase rules = RuleBase.of(precompiled.kieBase(), precompiled.drl(), policy, disabled);
+                return new VendorRiskAssessor(rules, clock, maxBytes);
+            }
             RuleBase rules = RuleSet.read(folders, overrides).build(disabled, cache);
-            return new VendorRiskAssessor(rules, clock, new ProfileReader(maxBytes));
+            return new VendorRiskAssessor(rules, clock, maxBytes);
         }
     }
 }

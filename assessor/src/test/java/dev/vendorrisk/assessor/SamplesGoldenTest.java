@@ -34,11 +34,15 @@ class SamplesGoldenTest {
 
     /** Renders one file exactly as the CLI's JSON report does. */
     static String render(Path sample) throws IOException {
+        return render(TestRules.assessor(), sample);
+    }
+
+    /** Renders one file with the given assessor exactly as the CLI's JSON report does. */
+    static String render(VendorRiskAssessor assessor, Path sample) throws IOException {
         String shown = TestRules.ROOT.relativize(sample).toString().replace('\\', '/');
         FileResult result;
         try {
-            result = FileResult.of(TestRules.assessor().assess(
-                    TestRules.assessor().reader().read(shown, Files.readAllBytes(sample)), List.of()));
+            result = FileResult.of(assessor.assess(assessor.reader().read(shown, Files.readAllBytes(sample)), List.of()));
         } catch (InvalidProfileException e) {
             result = FileResult.failed(shown, e.diagnostics());
         }

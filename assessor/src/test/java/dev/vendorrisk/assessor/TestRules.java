@@ -12,6 +12,9 @@ public final class TestRules {
     /** "Today" for tests: profiles without assessment.assessedOn are judged on this day. */
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 1);
 
+    /** A clock fixed at {@link #TODAY}. */
+    public static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+
     private static VendorRiskAssessor assessor;
 
     private TestRules() {
@@ -22,7 +25,7 @@ public final class TestRules {
         if (assessor == null) {
             assessor = VendorRiskAssessor.builder()
                     .rules(ROOT.resolve("rules"))
-                    .clock(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC))
+                    .clock(CLOCK)
                     .build();
         }
         return assessor;

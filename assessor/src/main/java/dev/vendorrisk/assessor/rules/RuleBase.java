@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -107,11 +109,37 @@ public final class RuleBase {
      */
     public static RuleBase of(Collection<KiePackage> packages, List<RuleSource> drlFiles, Policy policy,
                               Set<String> disabled) {
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(packages);
+        return index(kieBase, drlFiles, policy, disabled, false);
+    }
+
+    /**
+     * Wraps rules compiled elsewhere, e.g. a KieBase generated at build time by the Drools executable
+     * model, and checks their metadata exactly as {@link #compile} does. The DRL sources give each rule
+     * its file and line (the KieBase does not keep them), so pass the texts the KieBase was built from.
+     *
+     * <p>The rule base takes the KieBase over: rules replaced by a later file, or disabled, are removed
+     * from it. Do not share it with code that expects every rule.
+     *
+     * @param kieBase  the compiled rules
+     * @param drlFiles the DRL texts it was compiled from, in the order {@link #compile} would take them
+     * @param policy   the scoring policy (already checked)
+     * @param disabled rule ids to switch off
+     * @throws RuleBaseException with one diagnostic per problem, naming file and line; also when a finding
+     *                           rule of the KieBase is in none of the sources, or a source's rule is not in
+     *                           the KieBase (the sources and the compiled rules disagree)
+     */
+    public static RuleBase of(KieBase kieBase, List<RuleSource> drlFiles, Policy policy, Set<String> disabled) {
+        Objects.requireNonNull(kieBase, "kieBase");
+        return index(kieBase, drlFiles, policy, disabled, true);
+    }
+
+    private static RuleBase index(KieBase kieBase, List<RuleSource> drlFiles, Policy policy, Set<String> disabled,
+                                  boolean precompiled) {
         List<Diagnostic> problems = new ArrayList<>();
         Map<String, RuleSource> byFile = new LinkedHashMap<>();
         drlFiles.forEach(source -> byFile.put(source.file(), source));
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
-        kieBase.addPackages(packages);
         Map<String, RuleMeta> metas = new LinkedHashMap<>();
         Map<String, RuleMeta> byKey = new HashMap<>();
         List<Rule> toRemove = new ArrayList<>();
@@ -127,6 +155,9 @@ public final class RuleBase {
         Map<Rule, Location> locations = new HashMap<>();
         for (Rule rule : all) {
             locations.put(rule, locate(rule, byFile.values()));
+        }
+        if (precompiled) {
+            checkSourcesMatch(all, locations, byFile.values(), problems);
         }
         all.sort(Comparator.comparing((Rule r) -> fileOrder.getOrDefault(locations.get(r).file(), 0))
                 .thenComparing(r -> locations.get(r).line()));
@@ -167,6 +198,33 @@ public final class RuleBase {
             kieBase.removeRule(rule.getPackageName(), rule.getName());
         }
         return new RuleBase(kieBase, metas, policy, byFile);
+    }
+
+    /** A precompiled KieBase and the sources given for it must hold the same rules. */
+    private static void checkSourcesMatch(List<Rule> all, Map<Rule, Location> locations, Collection<RuleSource> sources,
+                                          List<Diagnostic> problems) {
+        Set<String> compiled = new HashSet<>();
+        for (Rule rule : all) {
+            compiled.add(rule.getPackageName() + "\u0000" + rule.getName());
+            if (locations.get(rule).line() == 0) {
+                problems.add(new Diagnostic("rules", 0, 0, "rule '" + rule.getName() + "' of package '"
+                        + rule.getPackageName() + "' is in the compiled rule base but in none of the DRL sources given;"
+                        + " pass the files the rule base was compiled from"));
+            }
+        }
+        for (RuleSource source : sources) {
+            Matcher pkg = PACKAGE.matcher(source.content());
+            String pkgName = pkg.find() ? pkg.group(1) : "defaultpkg";
+            Matcher m = RULE_HEADER.matcher(source.content());
+            while (m.find()) {
+                int group = m.group(1) != null ? 1 : m.group(2) != null ? 2 : 3;
+                String found = m.group(group);
+                if (!compiled.contains(pkgName + "\u0000" + found)) {
+                    problems.add(new Diagnostic(source.file(), lineOf(source.content(), m.start(group)), 0, "rule '" + found
+                            + "' is not in the compiled rule base; rebuild it from these sources"));
+                }
+            }
+        }
     }
 
     private static String fileFolder(String file) {

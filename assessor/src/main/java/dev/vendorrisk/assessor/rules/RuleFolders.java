@@ -57,10 +57,42 @@ public final class RuleFolders {
 
     /** The rules bundled in the library jar (a copy of the project's {@code rules/} folder). */
     public static Folder bundled() {
-        URL marker = RuleFolders.class.getResource(BUNDLED + "/" + SCORING_FILE);
-        if (marker == null) {
+        if (RuleFolders.class.getResource(BUNDLED + "/" + SCORING_FILE) == null) {
             throw new RuleBaseException(List.of(new Diagnostic("<bundled rules>", 0, 0,
                     "the library jar carries no rules; build it with Maven, or pass a rules folder")));
+        }
+        return classpath(RuleFolders.class.getClassLoader(), BUNDLED.substring(1), "<bundled>");
+    }
+
+    /** Only the scoring file of the bundled rules: the defaults every other scoring file overrides. */
+    public static RuleSource bundledScoring() {
+        String resource = BUNDLED + "/" + SCORING_FILE;
+        try (var in = RuleFolders.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new RuleBaseException(List.of(new Diagnostic("<bundled rules>", 0, 0,
+                        "the library jar carries no rules; build it with Maven, or pass a rules folder")));
+            }
+            return new RuleSource("<bundled>/" + SCORING_FILE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new RuleBaseException(List.of(new Diagnostic("<bundled rules>", 0, 0, "cannot read: " + e.getMessage())));
+        }
+    }
+
+    /**
+     * Reads a rules folder from the class path, from a directory or a jar: for an application that
+     * packages its rules as resources (the decision service keeps its build-time copy in
+     * {@code vra/rules}). The folder must hold a {@code scoring.yaml}, which is how it is found.
+     *
+     * @param loader   the class loader that sees the folder
+     * @param resource the folder's resource path, e.g. {@code vra/rules} (no leading or trailing slash)
+     * @param display  how diagnostics name the folder, e.g. {@code rules}
+     * @throws RuleBaseException when the folder is not on the class path or cannot be listed
+     */
+    public static Folder classpath(ClassLoader loader, String resource, String display) {
+        URL marker = loader.getResource(resource + "/" + SCORING_FILE);
+        if (marker == null) {
+            throw new RuleBaseException(List.of(new Diagnostic(display, 0, 0, "no rules folder '" + resource
+                    + "' with a " + SCORING_FILE + " on the class path; package the rules folder as resources")));
         }
         try {
             URI uri = marker.toURI();
@@ -71,11 +103,15 @@ public final class RuleFolders {
                 } catch (FileSystemAlreadyExistsException e) {
                     fs = FileSystems.getFileSystem(uri);
                 }
-                return read(fs.getPath(BUNDLED), "<bundled>");
+                return read(fs.getPath("/" + resource), display);
             }
-            return read(Path.of(uri).getParent(), "<bundled>");
-        } catch (URISyntaxException | IOException e) {
-            throw new RuleBaseException(List.of(new Diagnostic("<bundled rules>", 0, 0, "cannot read: " + e.getMessage())));
+            return read(Path.of(uri).getParent(), display);
+        } catch (URISyntaxException | IOException | RuntimeException e) {
+            if (e instanceof RuleBaseException rbe) {
+                throw rbe;
+            }
+            throw new RuleBaseException(List.of(new Diagnostic(display, 0, 0, "cannot read the rules folder at "
+                    + marker + ": " + e.getMessage())));
         }
     }
 }

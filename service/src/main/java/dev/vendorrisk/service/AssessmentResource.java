@@ -1,0 +1,209 @@
+package dev.vendorrisk.service;
+
+import dev.vendorrisk.assessor.Assessment;
+import dev.vendorrisk.assessor.Diagnostic;
+import dev.vendorrisk.assessor.InvalidProfileException;
+import dev.vendorrisk.assessor.VendorRiskAssessor;
+import dev.vendorrisk.assessor.profile.ParsedProfile;
+import dev.vendorrisk.assessor.report.FileResult;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Assesses vendor profiles posted as YAML or JSON and answers with the command line's JSON report:
+ * byte for byte what {@code vra assess --format json} prints for the same input, the file being
+ * named by the {@code name} query parameter.
+ */
+@Path("/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "assessments", description = "Assess vendor profiles: findings, score and rating, outage exposure, recommendations")
+public class AssessmentResource {
+    /** The YAML media types accepted; {@code application/yaml} is the registered one. */
+    static final String YAML = "application/yaml";
+    static final String X_YAML = "application/x-yaml";
+    static final String TEXT_YAML = "text/yaml";
+    /** The file name a request's profile gets when the {@code name} parameter is absent. */
+    static final String DEFAULT_NAME = "request";
+
+    private static final String REPORT = "The JSON report of `vra assess --format json`: schemaVersion, assessments,"
+            + " errors (file, line, column, message) and summary.";
+
+    @Inject
+    RuleService rules;
+
+    /** Assesses one YAML profile. */
+    @POST
+    @Consumes({YAML, X_YAML, TEXT_YAML})
+    @Operation(summary = "Assess one vendor profile (YAML)", description = "The body is one profile in the"
+            + " format of the risk model (schemaVersion 1). The answer is the CLI's JSON report for it.")
+    @RequestBody(description = "One vendor profile", required = true,
+            content = @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Assessed. " + REPORT)
+    @APIResponse(responseCode = "400", description = "Invalid profile: the report's errors array says where and what")
+    @APIResponse(responseCode = "413", description = "Body larger than vra.max-body-bytes (default 1 MiB)")
+    @APIResponse(responseCode = "503", description = "The rule base is not ready")
+    public Response assessYaml(@Parameter(description = "File name used in the report and in diagnostics")
+                               @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
+                               @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        return one(name, length, body, false);
+    }
+
+    /** Assesses one JSON profile. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Assess one vendor profile (JSON)", description = "The same profile format written as"
+            + " JSON: the same keys and checks, diagnostics at the JSON text's lines and columns.")
+    @RequestBody(description = "One vendor profile", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "Assessed. " + REPORT)
+    @APIResponse(responseCode = "400", description = "Invalid profile: the report's errors array says where and what")
+    @APIResponse(responseCode = "413", description = "Body larger than vra.max-body-bytes (default 1 MiB)")
+    @APIResponse(responseCode = "503", description = "The rule base is not ready")
+    public Response assessJson(@Parameter(description = "File name used in the report and in diagnostics")
+                               @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
+                               @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        return one(name, length, body, true);
+    }
+
+    /** Assesses the documents of a multi-document YAML stream. */
+    @POST
+    @Path("batch")
+    @Consumes({YAML, X_YAML, TEXT_YAML})
+    @Operation(summary = "Assess several vendor profiles (multi-document YAML)", description = "Profiles separated"
+            + " by '---' lines. Each is named <name>#<n> (1-based); diagnostics give lines and columns in the whole"
+            + " body. One report for all, as `vra assess` prints for several files; an invalid profile does not"
+            + " stop the others.")
+    @RequestBody(description = "YAML documents, one profile each", required = true,
+            content = @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Every profile assessed. " + REPORT)
+    @APIResponse(responseCode = "400", description = "At least one profile invalid (the valid ones are still in"
+            + " assessments), or the body holds no profile")
+    @APIResponse(responseCode = "413", description = "Body larger than vra.max-body-bytes (default 1 MiB)")
+    @APIResponse(responseCode = "503", description = "The rule base is not ready")
+    public Response batchYaml(@Parameter(description = "Name prefix: profiles are named <name>#1, <name>#2, ...")
+                              @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
+                              @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        return batch(name, length, body, false);
+    }
+
+    /** Assesses the elements of a JSON array of profiles. */
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Assess several vendor profiles (JSON array)", description = "A JSON array of profile"
+            + " objects. Each is named <name>#<n> (1-based); diagnostics give lines and columns in the whole body.")
+    @RequestBody(description = "An array of profiles", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "200", description = "Every profile assessed. " + REPORT)
+    @APIResponse(responseCode = "400", description = "At least one profile invalid (the valid ones are still in"
+            + " assessments), or the body is not an array of profiles")
+    @APIResponse(responseCode = "413", description = "Body larger than vra.max-body-bytes (default 1 MiB)")
+    @APIResponse(responseCode = "503", description = "The rule base is not ready")
+    public Response batchJson(@Parameter(description = "Name prefix: profiles are named <name>#1, <name>#2, ...")
+                              @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
+                              @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        return batch(name, length, body, true);
+    }
+
+    private Response one(String name, Long length, InputStream body, boolean json) {
+        VendorRiskAssessor assessor = rules.assessor();
+        FileResult result;
+        try {
+            byte[] content = read(name, length, body);
+            ParsedProfile parsed = json ? assessor.reader().readJson(name, content) : assessor.reader().read(name, content);
+            Assessment assessment = assessor.assess(parsed, List.of());
+            result = FileResult.of(assessment);
+        } catch (TooLarge e) {
+            return e.response;
+        } catch (InvalidProfileException e) {
+            result = FileResult.failed(name, e.diagnostics());
+        }
+        return report(List.of(result));
+    }
+
+    private Response batch(String name, Long length, InputStream body, boolean json) {
+        VendorRiskAssessor assessor = rules.assessor();
+        List<Batch.Part> parts;
+        try {
+            String text = new String(read(name, length, body), StandardCharsets.UTF_8);
+            parts = json ? Batch.json(name, text) : Batch.yaml(name, text);
+        } catch (TooLarge e) {
+            return e.response;
+        } catch (InvalidProfileException e) {
+            return report(List.of(FileResult.failed(name, e.diagnostics())));
+        }
+        List<FileResult> results = new ArrayList<>(parts.size());
+        for (Batch.Part part : parts) {
+            try {
+                ParsedProfile parsed = json ? assessor.reader().readJson(part.name(), part.padded())
+                        : assessor.reader().read(part.name(), part.padded());
+                results.add(FileResult.of(assessor.assess(parsed, List.of())));
+            } catch (InvalidProfileException e) {
+                results.add(FileResult.failed(part.name(), e.diagnostics()));
+            }
+        }
+        return report(results);
+    }
+
+    private static Response report(List<FileResult> results) {
+        boolean invalid = results.stream().anyMatch(r -> !r.ok());
+        return Response.status(invalid ? Response.Status.BAD_REQUEST : Response.Status.OK)
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(Reports.json(results)).build();
+    }
+
+    /** Reads the body, refusing more than {@code vra.max-body-bytes} without reading further. */
+    private byte[] read(String name, Long length, InputStream body) {
+        int max = rules.maxBodyBytes();
+        if (length != null && length > max) {
+            throw new TooLarge(name, "the request body is " + length + " bytes", max);
+        }
+        try {
+            byte[] content = body == null ? new byte[0] : body.readNBytes(max + 1);
+            if (content.length > max) {
+                throw new TooLarge(name, "the request body is larger than " + max + " bytes", max);
+            }
+            return content;
+        } catch (IOException e) {
+            throw new InvalidProfileException(List.of(new Diagnostic(name, 0, 0, "cannot read the request body: "
+                    + e.getMessage())));
+        }
+    }
+
+    /** A body over the limit: answered with 413 and the report's errors array. */
+    private static final class TooLarge extends RuntimeException {
+        private final transient Response response;
+
+        TooLarge(String name, String what, int max) {
+            super(what, null, false, false);
+            String message = what + ", over the limit of " + max + " bytes (vra.max-body-bytes); a profile is a few"
+                    + " KiB, so send fewer profiles per batch";
+            this.response = Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+                    .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(Reports.json(List.of(FileResult.failed(name, List.of(new Diagnostic(name, 0, 0, message))))))
+                    .build();
+        }
+    }
+}
