@@ -147,7 +147,7 @@ class VendorRiskAssessorApiTest {
 
         assertThatThrownBy(() -> VendorRiskAssessor.builder().precompiled(compile(sources), sources, policy).build())
                 .isInstanceOfSatisfying(RuleBaseException.class, e -> assertThat(e.diagnostics()).extracting(Diagnostic::render)
-                        .containsExactly("rules/x.drl:3: rule 'no weight' has no @weight; add @weight(...) after the rule name"));
+                        .containsExactly("rules/x.drl:3: rule 'X-001' has no @weight; add @weight(1..100) after the rule name"));
     }
 
     @Test
