@@ -1,5 +1,6 @@
 package dev.vendorrisk.assessor;
 
+import dev.vendorrisk.assessor.batch.PortfolioWaivers;
 import dev.vendorrisk.assessor.profile.ParsedProfile;
 import dev.vendorrisk.assessor.profile.ProfileReader;
 import dev.vendorrisk.assessor.profile.VendorProfile;
@@ -93,6 +94,19 @@ public final class VendorRiskAssessor {
      * @param waivers portfolio waivers; those for other vendors are ignored, those without a vendor apply
      */
     public Assessment assess(ParsedProfile parsed, List<Waiver> waivers) {
+        return assess(parsed, waivers, null);
+    }
+
+    /**
+     * Assesses a parsed profile with the waivers of a portfolio waivers file. Those waivers record
+     * whether they applied; one that never applies is reported once for the batch
+     * ({@link PortfolioWaivers#warnings()}), not in each assessment.
+     */
+    public Assessment assess(ParsedProfile parsed, PortfolioWaivers portfolio) {
+        return assess(parsed, portfolio.forVendor(parsed.profile().vendor().id()), portfolio);
+    }
+
+    private Assessment assess(ParsedProfile parsed, List<Waiver> waivers, PortfolioWaivers tracker) {
         VendorProfile profile = parsed.profile();
         Policy policy = rules.policy();
         LocalDate today = profile.assessment().assessedOn() != null ? profile.assessment().assessedOn()
@@ -104,7 +118,7 @@ public final class VendorRiskAssessor {
 
         List<String> warnings = new ArrayList<>();
         List<Finding> findings = findings(parsed, hits, context);
-        findings = applyWaivers(findings, profile, waivers, today, warnings);
+        findings = applyWaivers(findings, profile, waivers, tracker, today, warnings);
         findings.sort(Comparator.comparing(Finding::severity).reversed()
                 .thenComparing(Comparator.comparingDouble(Finding::contribution).reversed())
                 .thenComparing(Finding::id)
@@ -177,7 +191,7 @@ public final class VendorRiskAssessor {
     }
 
     private static List<Finding> applyWaivers(List<Finding> findings, VendorProfile profile, List<Waiver> portfolio,
-                                              LocalDate today, List<String> warnings) {
+                                              PortfolioWaivers tracker, LocalDate today, List<String> warnings) {
         List<Waiver> all = new ArrayList<>(profile.assessment().waivers());
         for (Waiver w : portfolio) {
             if (w.vendor() == null || w.vendor().equals(profile.vendor().id())) {
@@ -189,7 +203,14 @@ public final class VendorRiskAssessor {
         Map<String, Waiver> active = new LinkedHashMap<>();
         for (Waiver w : all) {
             boolean expired = w.expires() != null && w.expires().isBefore(today);
+            boolean tracked = tracker != null && tracker.tracks(w);
+            if (tracked) {
+                tracker.record(w, firedIds.contains(w.rule()), expired);
+            }
             if (!firedIds.contains(w.rule())) {
+                if (tracked) {
+                    continue; // reported once for the batch, not for each of the vendor's services
+                }
                 warnings.add("waiver for " + w.rule() + " (owner " + w.owner() + ") matches no finding; remove it"
                         + (expired ? " (it has also expired)" : ""));
             } else if (expired) {

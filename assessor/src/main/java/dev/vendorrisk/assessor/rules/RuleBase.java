@@ -33,6 +33,8 @@ public final class RuleBase {
     private static final Pattern RULE_HEADER = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern RULE_ID = Pattern.compile("[A-Z]+-[0-9]{3}");
+    /** Drools files {@code @description} under the name of its own Description annotation. */
+    private static final String DESCRIPTION_KEY = "org.kie.api.definition.type.Description";
     static final List<String> REQUIRED_KEYS = List.of("id", "title", "severity", "weight", "recommendation", "backing");
 
     private final KieBase kieBase;
@@ -191,7 +193,7 @@ public final class RuleBase {
         String area = meta.containsKey("area") ? text(meta.get("area")) : source == null ? "rules" : source.baseName();
         return new RuleMeta(id, text(meta.get("variant")), text(meta.get("title")), area, severity,
                 override != null ? override : weight, recommendation, text(meta.get("backing")),
-                text(meta.get("description")), where.file(), where.line(), name, rule.getPackageName());
+                text(meta.getOrDefault("description", meta.get(DESCRIPTION_KEY))), where.file(), where.line(), name, rule.getPackageName());
     }
 
     private static String text(Object value) {
