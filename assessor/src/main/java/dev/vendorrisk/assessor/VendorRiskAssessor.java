@@ -49,9 +49,12 @@ public final class VendorRiskAssessor {
     private final Scorer scorer;
     private final Clock clock;
     private final ProfileReader reader;
+    /** The scoring file's limits, flattened once: every evaluation's Context shares them. */
+    private final Map<String, Double> limits;
 
     private VendorRiskAssessor(RuleBase rules, Clock clock, ProfileReader reader) {
         this.rules = rules;
+        this.limits = Map.copyOf(rules.policy().flatLimits());
         this.scorer = new Scorer(rules.policy());
         this.clock = clock;
         this.reader = reader;
@@ -112,7 +115,7 @@ public final class VendorRiskAssessor {
         LocalDate today = profile.assessment().assessedOn() != null ? profile.assessment().assessedOn()
                 : LocalDate.now(clock);
         Context context = new Context(Tiers.of(profile.service(), policy), Tiers.known(profile.service()), today,
-                policy.flatLimits());
+                limits);
         Exposure exposure = Exposures.of(profile);
         List<Hit> hits = RuleEngine.fire(rules, parsed.file(), profile, context, exposure);
 
