@@ -2,6 +2,7 @@ package dev.vendorrisk.cli;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -59,7 +60,7 @@ final class Inputs {
             TreeSet<String> found = new TreeSet<>();
             Path path = Path.of(arg);
             if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
+                try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
                     walk.filter(Files::isRegularFile).filter(Inputs::isProfileName)
                             .map(Inputs::display).forEach(found::add);
                 } catch (IOException | java.io.UncheckedIOException e) {
@@ -142,7 +143,7 @@ final class Inputs {
         if (!Files.isDirectory(root)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             walk.filter(Files::isRegularFile)
                     .map(p -> slash < 0 ? root.relativize(p) : p)
                     .filter(matcher::matches)

@@ -5,8 +5,10 @@ import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.InvalidProfileException;
 import dev.vendorrisk.assessor.VendorRiskAssessor;
 import dev.vendorrisk.assessor.portfolio.PortfolioEntry;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.portfolio.PortfolioSession;
 import dev.vendorrisk.assessor.profile.ParsedProfile;
+import dev.vendorrisk.assessor.profile.ProfileReader;
 import dev.vendorrisk.assessor.report.FileResult;
 import java.io.IOException;
 import java.util.List;
@@ -29,6 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class BatchAssessor {
     private final VendorRiskAssessor assessor;
+    private final ProfileReader reader;
     private final int jobs;
     private final int window;
     private final PortfolioWaivers waivers;
@@ -36,6 +39,7 @@ public final class BatchAssessor {
 
     private BatchAssessor(Builder b) {
         this.assessor = b.assessor;
+        this.reader = b.reader != null ? b.reader : b.assessor.reader();
         this.jobs = b.jobs;
         this.window = b.window > 0 ? b.window : b.jobs * 32;
         this.waivers = b.waivers;
@@ -43,7 +47,14 @@ public final class BatchAssessor {
     }
 
     public static Builder builder(VendorRiskAssessor assessor) {
-        return new Builder(assessor);
+        return new Builder(Objects.requireNonNull(assessor), null);
+    }
+
+    /**
+     * A batch that can only {@link #validate}: no rules are compiled, so it measures reading alone.
+     */
+    public static BatchAssessor reading(ProfileReader reader, int jobs, boolean timings) {
+        return new Builder(null, Objects.requireNonNull(reader)).jobs(jobs).timings(timings).build();
     }
 
     /** Receives results in input order, on the calling thread. */
@@ -63,6 +74,9 @@ public final class BatchAssessor {
      * @throws dev.vendorrisk.assessor.RuleBaseException when a rule fails
      */
     public BatchResult assess(List<BatchInput> inputs, ResultSink sink) throws IOException {
+        if (assessor == null) {
+            throw new IllegalStateException("this batch was built for reading only; build it with builder(assessor)");
+        }
         Clock clock = timings ? new Clock() : null;
         PortfolioSession portfolio = new PortfolioSession(assessor.rules());
         int[] valid = {0};
@@ -73,8 +87,12 @@ public final class BatchAssessor {
             }
             sink.accept(done.result());
         });
-        return new BatchResult(inputs.size(), valid[0], portfolio.evaluate(waivers.warnings()),
-                clock == null ? null : clock.timings());
+        long before = System.nanoTime();
+        PortfolioResult result = portfolio.evaluate(waivers.warnings());
+        if (clock != null) {
+            clock.portfolio(System.nanoTime() - before);
+        }
+        return new BatchResult(inputs.size(), valid[0], result, clock == null ? null : clock.timings());
     }
 
     /**
@@ -132,10 +150,10 @@ public final class BatchAssessor {
 
     private ParsedProfile read(BatchInput input) {
         if (input.content() != null) {
-            return assessor.reader().read(input.name(), input.content());
+            return reader.read(input.name(), input.content());
         }
         try {
-            return assessor.reader().read(input.path());
+            return reader.read(input.path());
         } catch (InvalidProfileException e) {
             throw renamed(e, input);
         }
@@ -159,6 +177,11 @@ public final class BatchAssessor {
         private final LongAdder reads = new LongAdder();
         private final LongAdder assessNanos = new LongAdder();
         private final LongAdder assessments = new LongAdder();
+        private long portfolioNanos;
+
+        void portfolio(long nanos) {
+            portfolioNanos = nanos;
+        }
 
         void read(long nanos, boolean last) {
             readNanos.add(nanos);
@@ -178,20 +201,23 @@ public final class BatchAssessor {
             long r = reads.sum();
             long a = assessments.sum();
             return new Timings(total.count(), total.percentile(50), total.percentile(95), total.percentile(99),
-                    r == 0 ? 0 : readNanos.sum() / 1000.0 / r, a == 0 ? 0 : assessNanos.sum() / 1000.0 / a);
+                    r == 0 ? 0 : readNanos.sum() / 1000.0 / r, a == 0 ? 0 : assessNanos.sum() / 1000.0 / a,
+                    portfolioNanos / 1e6);
         }
     }
 
     /** Configures a batch. */
     public static final class Builder {
         private final VendorRiskAssessor assessor;
+        private final ProfileReader reader;
         private int jobs = Runtime.getRuntime().availableProcessors();
         private int window;
         private PortfolioWaivers waivers = PortfolioWaivers.none();
         private boolean timings;
 
-        private Builder(VendorRiskAssessor assessor) {
-            this.assessor = Objects.requireNonNull(assessor);
+        private Builder(VendorRiskAssessor assessor, ProfileReader reader) {
+            this.assessor = assessor;
+            this.reader = reader;
         }
 
         /** Worker threads; default: the number of processors. */
