@@ -115,6 +115,23 @@ class PortfolioRulesTest {
     }
 
     @Test
+    void theFindingsDoNotDependOnHowManyServicesShareASession() {
+        PortfolioEntry[] entries = {
+                entry("a.yaml", "acme", ServiceKind.HOSTING, Criticality.HIGH, "EUR", 600.0),
+                entry("b.yaml", "acme", ServiceKind.SAAS, Criticality.CRITICAL, "EUR", 100.0),
+                entry("c.yaml", "other", ServiceKind.SAAS, Criticality.CRITICAL, "EUR", 200.0),
+                entry("d.yaml", "one-man", ServiceKind.TELEPHONY, Criticality.CRITICAL, "EUR", 10.0, "STAFF-001"),
+                entry("e.yaml", "carrier", ServiceKind.TELEPHONY, Criticality.LOW, "EUR", 10.0)};
+        PortfolioResult whole = evaluate(entries);
+        PortfolioSession oneByOne = new PortfolioSession(TestRules.assessor().rules(), 1);
+        for (PortfolioEntry e : entries) {
+            oneByOne.add(e);
+        }
+        assertThat(ids(whole)).containsExactly("PORT-001", "PORT-002", "PORT-003");
+        assertThat(oneByOne.evaluate(List.of())).isEqualTo(whole);
+    }
+
+    @Test
     void thePortfolioRulesCarryFullMetadataAndStayOutOfVendorAssessments() {
         List<RuleMeta> port = TestRules.assessor().rules().rules().stream().filter(m -> m.id().startsWith("PORT-")).toList();
         assertThat(port).extracting(RuleMeta::id).containsExactly("PORT-001", "PORT-002", "PORT-003");
