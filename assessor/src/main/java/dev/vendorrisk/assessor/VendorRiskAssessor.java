@@ -1,5 +1,6 @@
 package dev.vendorrisk.assessor;
 
+import dev.vendorrisk.assessor.batch.PortfolioWaivers;
 import dev.vendorrisk.assessor.profile.ParsedProfile;
 import dev.vendorrisk.assessor.profile.ProfileReader;
 import dev.vendorrisk.assessor.profile.VendorProfile;
@@ -66,9 +67,12 @@ public final class VendorRiskAssessor {
     private final Clock clock;
     private final ProfileReader reader;
     private final int maxProfileBytes;
+    /** The scoring file's limits, flattened once: every evaluation's Context shares them. */
+    private final Map<String, Double> limits;
 
     private VendorRiskAssessor(RuleBase rules, Clock clock, int maxProfileBytes) {
         this.rules = rules;
+        this.limits = Map.copyOf(rules.policy().flatLimits());
         this.scorer = new Scorer(rules.policy());
         this.clock = clock;
         this.reader = new ProfileReader(maxProfileBytes);
@@ -199,18 +203,31 @@ public final class VendorRiskAssessor {
      * @throws RuleBaseException when a rule fails on this profile
      */
     public Assessment assess(ParsedProfile parsed, List<Waiver> waivers) {
+        return assess(parsed, waivers, null);
+    }
+
+    /**
+     * Assesses a parsed profile with the waivers of a portfolio waivers file. Those waivers record
+     * whether they applied; one that never applies is reported once for the batch
+     * ({@link PortfolioWaivers#warnings()}), not in each assessment.
+     */
+    public Assessment assess(ParsedProfile parsed, PortfolioWaivers portfolio) {
+        return assess(parsed, portfolio.forVendor(parsed.profile().vendor().id()), portfolio);
+    }
+
+    private Assessment assess(ParsedProfile parsed, List<Waiver> waivers, PortfolioWaivers tracker) {
         VendorProfile profile = parsed.profile();
         Policy policy = rules.policy();
         LocalDate today = profile.assessment().assessedOn() != null ? profile.assessment().assessedOn()
                 : LocalDate.now(clock);
         Context context = new Context(Tiers.of(profile.service(), policy), Tiers.known(profile.service()), today,
-                policy.flatLimits());
+                limits);
         Exposure exposure = Exposures.of(profile);
         List<Hit> hits = RuleEngine.fire(rules, parsed.file(), profile, context, exposure);
 
         List<String> warnings = new ArrayList<>();
         List<Finding> findings = findings(parsed, hits, context);
-        findings = applyWaivers(findings, profile, waivers, today, warnings);
+        findings = applyWaivers(findings, profile, waivers, tracker, today, warnings);
         findings.sort(Comparator.comparing(Finding::severity).reversed()
                 .thenComparing(Comparator.comparingDouble(Finding::contribution).reversed())
                 .thenComparing(Finding::id)
@@ -283,7 +300,7 @@ public final class VendorRiskAssessor {
     }
 
     private static List<Finding> applyWaivers(List<Finding> findings, VendorProfile profile, List<Waiver> portfolio,
-                                              LocalDate today, List<String> warnings) {
+                                              PortfolioWaivers tracker, LocalDate today, List<String> warnings) {
         List<Waiver> all = new ArrayList<>(profile.assessment().waivers());
         for (Waiver w : portfolio) {
             if (w.vendor() == null || w.vendor().equals(profile.vendor().id())) {
@@ -295,7 +312,14 @@ public final class VendorRiskAssessor {
         Map<String, Waiver> active = new LinkedHashMap<>();
         for (Waiver w : all) {
             boolean expired = w.expires() != null && w.expires().isBefore(today);
+            boolean tracked = tracker != null && tracker.tracks(w);
+            if (tracked) {
+                tracker.record(w, firedIds.contains(w.rule()), expired);
+            }
             if (!firedIds.contains(w.rule())) {
+                if (tracked) {
+                    continue; // reported once for the batch, not for each of the vendor's services
+                }
                 warnings.add("waiver for " + w.rule() + " (owner " + w.owner() + ") matches no finding; remove it"
                         + (expired ? " (it has also expired)" : ""));
             } else if (expired) {

@@ -3,23 +3,26 @@ package dev.vendorrisk.cli;
 import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
-import dev.vendorrisk.assessor.InvalidProfileException;
 import dev.vendorrisk.assessor.Rating;
 import dev.vendorrisk.assessor.VendorRiskAssessor;
-import dev.vendorrisk.assessor.profile.ParsedProfile;
-import dev.vendorrisk.assessor.report.FileResult;
-import dev.vendorrisk.assessor.report.JsonReport;
+import dev.vendorrisk.assessor.batch.BatchAssessor;
+import dev.vendorrisk.assessor.batch.BatchInput;
+import dev.vendorrisk.assessor.batch.BatchResult;
+import dev.vendorrisk.assessor.batch.PortfolioWaivers;
+import dev.vendorrisk.assessor.profile.ProfileReader;
 import dev.vendorrisk.assessor.report.Report;
 import dev.vendorrisk.assessor.report.Summary;
-import dev.vendorrisk.assessor.report.TextReport;
 import dev.vendorrisk.assessor.rules.Severity;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,8 +33,10 @@ import picocli.CommandLine.Parameters;
 /** {@code vra assess}: assess vendor profiles and report. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
         header = "Assess vendor profiles: findings, score and rating, outage exposure, recommendations.",
-        description = "Reads every FILE, and every .yaml/.yml file below every DIR, assesses each vendor profile"
-                + " and prints a report to stdout. Diagnostics go to stderr. One invalid file never stops the batch.",
+        description = {"Reads every FILE, every .yaml/.yml file below every DIR and every file a GLOB matches, assesses"
+                + " each vendor profile in parallel and writes the reports: in path order, identical whatever --jobs is."
+                + " After the last vendor the portfolio rules look at the whole batch. Diagnostics go to stderr."
+                + " One invalid file never stops the batch."},
         footer = ExitCodes.HELP)
 public final class AssessCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -40,15 +45,28 @@ public final class AssessCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Profile files or folders; '-' reads standard input.")
+    @Parameters(paramLabel = "FILE|DIR|GLOB", arity = "1..*",
+            description = "Profile files, folders (searched recursively) or globs such as 'vendors/**/*.yaml';"
+                    + " '-' reads standard input.")
     List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files matching GLOB (repeatable).")
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Skip files matching GLOB (repeatable): without '/' it matches any file or folder name"
+                    + " (--exclude drafts), with '/' the path or its end (--exclude 'old/**').")
     List<String> excludes = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: text or json. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=PATH]",
+            description = "A report (repeatable): FORMAT is one of text, json; =PATH writes it to a file (atomically:"
+                    + " complete or not at all), without PATH to stdout (at most one). Default: text to stdout.")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Same as -o FORMAT: one report to stdout.")
     String format;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Assess N files at a time. Default: the number of processors.")
+    Integer jobs;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL",
             description = "Exit 1 when a vendor's rating reaches LEVEL (LOW, MEDIUM, HIGH, CRITICAL), or with"
@@ -56,80 +74,230 @@ public final class AssessCommand implements Callable<Integer> {
                     + " 'rating:LEVEL' is the same as LEVEL.")
     String failOn;
 
+    @Option(names = "--fail-on-score", paramLabel = "N",
+            description = "Exit 1 when a vendor's risk score is N or more (0..100).")
+    Double failOnScore;
+
+    @Option(names = "--waivers", paramLabel = "FILE",
+            description = "Portfolio waivers file: a YAML list of accepted risks, each with vendor, rule,"
+                    + " justification, owner and expires. Unused and expired waivers are reported once.")
+    Path waiversFile;
+
+    @Option(names = "--no-progress", description = "No progress bar (it only shows on a terminal, never in CI).")
+    boolean noProgress;
+
     @Option(names = "--no-color", description = "No ANSI colours (they are only used on a terminal anyway).")
     boolean noColor;
 
+    @Option(names = "--parse-only", hidden = true,
+            description = "Only read and validate the files (no rules, no reports): the benchmark's baseline.")
+    boolean parseOnly;
+
+    @Option(names = "--timings", hidden = true,
+            description = "Print per-profile latency percentiles and the rate to stderr (for the benchmark).")
+    boolean timings;
+
+    private long compileNanos;
+
+    /** One parsed {@code -o} value. */
+    record OutputSpec(String format, Path path) {
+    }
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Threshold threshold;
-        try {
-            threshold = Threshold.parse(failOn);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        Threshold threshold = parseThreshold();
+        List<OutputSpec> specs = parseOutputs();
+        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (threads < 1) {
+            throw usage("--jobs must be 1 or more, was " + threads);
         }
-        Report report = switch (format.toLowerCase(Locale.ROOT)) {
-            case "text" -> new TextReport(!noColor && System.console() != null && System.getenv("NO_COLOR") == null);
-            case "json" -> new JsonReport();
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown format '" + format + "'; use text or json");
-        };
+
         Inputs.Expanded expanded = Inputs.expand(inputs, excludes);
         for (String problem : expanded.unmatched()) {
             err.println("vra: " + problem);
         }
-        if (expanded.files().isEmpty()) {
-            err.println("vra: no profile files to assess; pass .yaml files or folders that contain them");
+        for (String problem : expanded.missing()) {
+            err.println("vra: " + problem);
+        }
+        if (!expanded.missing().isEmpty()) {
             return ExitCodes.USAGE_OR_RULES;
         }
+        if (expanded.files().isEmpty()) {
+            err.println("vra: no profile files to assess; pass .yaml files, folders that contain them, or globs"
+                    + (excludes.isEmpty() ? "" : " (--exclude left none)"));
+            return ExitCodes.USAGE_OR_RULES;
+        }
+
+        long start = System.nanoTime();
+        List<BatchInput> batchInputs = batchInputs(expanded.files());
+        if (parseOnly) {
+            return parseOnly(BatchAssessor.reading(new ProfileReader(), threads, timings), batchInputs, out, err, start);
+        }
         VendorRiskAssessor assessor = rules.builder().build();
+        compileNanos = System.nanoTime() - start;
+        PortfolioWaivers waivers = waiversFile == null ? PortfolioWaivers.none()
+                : PortfolioWaivers.of(assessor.reader().readWaivers(waiversFile));
+        BatchAssessor batch = BatchAssessor.builder(assessor).jobs(threads).waivers(waivers).timings(timings).build();
+
+        List<ReportOutput> sinks = new ArrayList<>();
+        List<Report> reports = new ArrayList<>();
         Summary summary = new Summary();
-        boolean reached = false;
-        try {
-            report.start(out);
-            for (String file : expanded.files()) {
-                FileResult result = assessOne(assessor, file);
-                summary.add(result);
-                report.file(out, result);
-                if (!result.ok()) {
-                    for (Diagnostic d : result.errors()) {
+        boolean[] reached = {false};
+        try (Progress progress = Progress.of(batchInputs.size(), noProgress)) {
+            for (OutputSpec o : specs) {
+                sinks.add(o.path() == null ? ReportOutput.stdout(out) : ReportOutput.file(o.path()));
+                reports.add(OutputFormats.create(o.format(), o.path() == null && color()));
+            }
+            for (int i = 0; i < reports.size(); i++) {
+                reports.get(i).start(sinks.get(i).writer());
+            }
+            BatchResult result = batch.assess(batchInputs, r -> {
+                summary.add(r);
+                for (int i = 0; i < reports.size(); i++) {
+                    reports.get(i).file(sinks.get(i).writer(), r);
+                }
+                if (!r.ok()) {
+                    for (Diagnostic d : r.errors()) {
                         err.println(d.render());
                     }
-                } else if (threshold != null && threshold.reachedBy(result.assessment())) {
-                    reached = true;
+                } else if (threshold.reachedBy(r.assessment())) {
+                    reached[0] = true;
                 }
+                progress.step();
+            });
+            progress.close();
+            summary.portfolio(result.portfolio());
+            for (int i = 0; i < reports.size(); i++) {
+                reports.get(i).finish(sinks.get(i).writer(), summary);
+                sinks.get(i).commit();
             }
-            report.finish(out, summary);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            for (Diagnostic w : result.portfolio().warnings()) {
+                err.println("vra: warning: " + w.render());
+            }
+            printTimings(err, result, start);
+        } finally {
+            sinks.forEach(ReportOutput::close);
         }
-        out.flush();
         if (summary.invalidFiles() > 0) {
             return ExitCodes.INVALID_INPUT;
         }
-        return reached ? ExitCodes.THRESHOLD : ExitCodes.OK;
+        return reached[0] ? ExitCodes.THRESHOLD : ExitCodes.OK;
     }
 
-    private static FileResult assessOne(VendorRiskAssessor assessor, String file) {
+    private int parseOnly(BatchAssessor batch, List<BatchInput> batchInputs, PrintWriter out, PrintWriter err,
+                          long start) throws IOException {
+        BatchResult result = batch.validate(batchInputs, r -> {
+            for (Diagnostic d : r.errors()) {
+                err.println(d.render());
+            }
+        });
+        int invalid = result.files() - result.valid();
+        out.println(result.files() + (result.files() == 1 ? " file, " : " files, ") + result.valid() + " valid, "
+                + invalid + " invalid");
+        out.flush();
+        printTimings(err, result, start);
+        return invalid > 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    }
+
+    private void printTimings(PrintWriter err, BatchResult result, long start) {
+        if (!timings || result.timings() == null) {
+            return;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        err.println(String.format(Locale.ROOT, "timings: %s; rules compiled in %.0f ms; %,d files in %.2f s = %,.0f files/s",
+                result.timings().line(), compileNanos / 1e6, result.files(), seconds, result.files() / seconds));
+        err.flush();
+    }
+
+    private List<BatchInput> batchInputs(List<String> files) {
+        List<BatchInput> out = new ArrayList<>(files.size());
+        for (String f : files) {
+            if (f.equals(Inputs.STDIN)) {
+                out.add(BatchInput.bytes("<stdin>", readStdin()));
+            } else {
+                out.add(BatchInput.file(f));
+            }
+        }
+        return out;
+    }
+
+    private static byte[] readStdin() {
         try {
-            ParsedProfile parsed = file.equals(Inputs.STDIN)
-                    ? assessor.reader().read("<stdin>", System.in.readAllBytes())
-                    : assessor.reader().read(Path.of(file));
-            Assessment assessment = assessor.assess(parsed, List.of());
-            return FileResult.of(assessment);
-        } catch (InvalidProfileException e) {
-            return FileResult.failed(file, e.diagnostics());
+            InputStream in = System.in;
+            return in.readAllBytes();
         } catch (IOException e) {
-            return FileResult.failed(file, List.of(new Diagnostic(file, 0, 0, "cannot read: " + e.getMessage())));
+            throw new UncheckedIOException("cannot read standard input", e);
         }
     }
 
-    /** A {@code --fail-on} threshold: a rating, or a finding severity. */
-    record Threshold(Rating rating, Severity severity) {
-        static Threshold parse(String text) {
+    private boolean color() {
+        return !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
+    }
+
+    private Threshold parseThreshold() {
+        try {
+            return Threshold.parse(failOn, failOnScore);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    /** The {@code -o} and {@code --format} values: known formats, distinct files, at most one stdout report. */
+    private List<OutputSpec> parseOutputs() {
+        List<String> values = new ArrayList<>(outputs);
+        if (format != null) {
+            values.add(format);
+        }
+        if (values.isEmpty()) {
+            values.add("text");
+        }
+        List<OutputSpec> specs = new ArrayList<>();
+        Set<Path> files = new HashSet<>();
+        int stdout = 0;
+        for (String value : values) {
+            int eq = value.indexOf('=');
+            String name = (eq < 0 ? value : value.substring(0, eq)).trim();
+            Path path = null;
+            if (eq >= 0) {
+                String p = value.substring(eq + 1).trim();
+                if (p.isEmpty()) {
+                    throw usage("-o " + value + ": no file after '='; write -o " + name + "=PATH, or -o " + name
+                            + " for stdout");
+                }
+                path = Path.of(p);
+                if (!files.add(path.toAbsolutePath().normalize())) {
+                    throw usage("-o " + value + ": two reports would write " + p + "; give each its own file");
+                }
+            } else {
+                stdout++;
+            }
+            try {
+                OutputFormats.create(name, false);
+            } catch (IllegalArgumentException e) {
+                throw usage("-o " + value + ": " + e.getMessage());
+            }
+            specs.add(new OutputSpec(name.toLowerCase(Locale.ROOT), path));
+        }
+        if (stdout > 1) {
+            throw usage("only one report can go to stdout; write the others to files with -o FORMAT=PATH");
+        }
+        return specs;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** The {@code --fail-on} and {@code --fail-on-score} thresholds; either may be absent. */
+    record Threshold(Rating rating, Severity severity, Double score) {
+        static Threshold parse(String text, Double score) {
+            if (score != null && (score.isNaN() || score < 0 || score > 100)) {
+                throw new IllegalArgumentException("--fail-on-score: '" + score + "' is not a score; give 0 to 100");
+            }
             if (text == null) {
-                return null;
+                return new Threshold(null, null, score);
             }
             String t = text.trim();
             String lower = t.toLowerCase(Locale.ROOT);
@@ -139,7 +307,7 @@ public final class AssessCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--fail-on: unknown severity in '" + text
                             + "'; use INFO, LOW, MEDIUM, HIGH or CRITICAL");
                 }
-                return new Threshold(null, s);
+                return new Threshold(null, s, score);
             }
             String level = lower.startsWith("rating:") ? t.substring("rating:".length()) : t;
             Rating r = Rating.parse(level);
@@ -147,16 +315,21 @@ public final class AssessCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--fail-on: unknown level '" + text
                         + "'; use LOW, MEDIUM, HIGH, CRITICAL, or severity:INFO..CRITICAL");
             }
-            return new Threshold(r, null);
+            return new Threshold(r, null, score);
         }
 
         boolean reachedBy(Assessment a) {
-            if (rating != null) {
-                return a.rating().compareTo(rating) >= 0;
+            if (score != null && a.score() >= score) {
+                return true;
             }
-            for (Finding f : a.activeFindings()) {
-                if (f.severity().compareTo(severity) >= 0) {
-                    return true;
+            if (rating != null && a.rating().compareTo(rating) >= 0) {
+                return true;
+            }
+            if (severity != null) {
+                for (Finding f : a.findings()) {
+                    if (!f.waived() && f.severity().compareTo(severity) >= 0) {
+                        return true;
+                    }
                 }
             }
             return false;

@@ -2,6 +2,7 @@ package dev.vendorrisk.cli;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -10,24 +11,45 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** Expands the command line's FILE|DIR arguments into the sorted list of profile files. */
+/**
+ * Expands the command line's FILE|DIR|GLOB arguments into the sorted list of profile files.
+ *
+ * <ul>
+ *   <li>a file is taken as it is, whatever its extension;</li>
+ *   <li>a folder is searched recursively for {@code .yaml} and {@code .yml} files;</li>
+ *   <li>an argument with {@code * ? [ {} is a glob (for shells that do not expand it, and for {@code **});</li>
+ *   <li>{@code -} is standard input, assessed first.</li>
+ * </ul>
+ * {@code --exclude GLOB} drops files: a glob without {@code /} matches any file or folder name on
+ * the path ({@code --exclude invalid}, {@code --exclude '*.draft.yaml'}); a glob with {@code /}
+ * matches the whole path or any trailing part of it ({@code --exclude 'archive/**'}).
+ * The list is sorted by path (a file named twice is assessed once), so reports never depend on
+ * the order of the arguments or of the file system.
+ */
 final class Inputs {
-    /** The name standard input gets in reports. */
+    /** The name standard input gets on the command line. */
     static final String STDIN = "-";
 
     private Inputs() {
     }
 
-    /** One expanded argument list: the files found, and the arguments that matched nothing. */
-    record Expanded(List<String> files, List<String> unmatched) {
+    /**
+     * One expanded argument list.
+     *
+     * @param files     the files found, sorted; {@link #STDIN} first when given
+     * @param missing   arguments naming a file or folder that does not exist (a usage error)
+     * @param unmatched folders or globs that gave no file, with the reason (a warning)
+     */
+    record Expanded(List<String> files, List<String> missing, List<String> unmatched) {
     }
 
     static Expanded expand(List<String> args, List<String> excludes) {
-        List<PathMatcher> excluded = new ArrayList<>();
+        List<Exclusion> excluded = new ArrayList<>();
         for (String glob : excludes) {
-            excluded.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+            excluded.add(new Exclusion(glob));
         }
         TreeSet<String> files = new TreeSet<>();
+        List<String> missing = new ArrayList<>();
         List<String> unmatched = new ArrayList<>();
         boolean stdin = false;
         for (String arg : args) {
@@ -35,40 +57,71 @@ final class Inputs {
                 stdin = true;
                 continue;
             }
-            int before = files.size();
+            TreeSet<String> found = new TreeSet<>();
             Path path = Path.of(arg);
             if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
+                try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
                     walk.filter(Files::isRegularFile).filter(Inputs::isProfileName)
-                            .map(Inputs::display).forEach(files::add);
-                } catch (IOException e) {
+                            .map(Inputs::display).forEach(found::add);
+                } catch (IOException | java.io.UncheckedIOException e) {
                     unmatched.add(arg + ": cannot read folder: " + e.getMessage());
                     continue;
                 }
+                if (found.isEmpty()) {
+                    unmatched.add(arg + ": no .yaml or .yml files in this folder");
+                }
             } else if (Files.exists(path)) {
-                files.add(display(path));
+                found.add(display(path));
             } else if (hasGlob(arg)) {
-                globbed(arg, files);
+                globbed(arg, found);
+                if (found.isEmpty()) {
+                    unmatched.add(arg + ": no file matches this pattern");
+                }
             } else {
-                unmatched.add(arg + ": no such file or folder");
+                missing.add(arg + ": no such file or folder");
                 continue;
             }
-            if (files.size() == before && !hasGlob(arg) && Files.isDirectory(path)) {
-                unmatched.add(arg + ": no .yaml or .yml files in this folder");
-            } else if (files.size() == before && hasGlob(arg)) {
-                unmatched.add(arg + ": no file matches this pattern");
+            for (String f : found) {
+                if (excluded.stream().noneMatch(x -> x.matches(f))) {
+                    files.add(f);
+                }
             }
         }
-        List<String> out = new ArrayList<>();
-        for (String f : files) {
-            if (excluded.stream().noneMatch(m -> m.matches(Path.of(f)))) {
-                out.add(f);
-            }
-        }
+        List<String> out = new ArrayList<>(files.size() + 1);
         if (stdin) {
-            out.add(0, STDIN);
+            out.add(STDIN);
         }
-        return new Expanded(out, unmatched);
+        out.addAll(files);
+        return new Expanded(out, missing, unmatched);
+    }
+
+    /** One {@code --exclude} glob. */
+    static final class Exclusion {
+        private final PathMatcher matcher;
+        private final boolean byName;
+
+        Exclusion(String glob) {
+            String g = glob.replace('\\', '/');
+            while (g.startsWith("./")) {
+                g = g.substring(2);
+            }
+            if (g.endsWith("/")) {
+                g = g + "**";
+            }
+            this.byName = !g.contains("/");
+            this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + g);
+        }
+
+        boolean matches(String file) {
+            Path p = Path.of(file);
+            int n = p.getNameCount();
+            for (int i = 0; i < n; i++) {
+                if (byName ? matcher.matches(p.getName(i)) : matcher.matches(p.subpath(i, n))) {
+                    return true;
+                }
+            }
+            return !byName && matcher.matches(p);
+        }
     }
 
     private static boolean isProfileName(Path p) {
@@ -90,13 +143,13 @@ final class Inputs {
         if (!Files.isDirectory(root)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             walk.filter(Files::isRegularFile)
                     .map(p -> slash < 0 ? root.relativize(p) : p)
                     .filter(matcher::matches)
                     .map(Inputs::display)
                     .forEach(files::add);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             // unreadable parts of the tree simply match nothing
         }
     }

@@ -9,13 +9,26 @@ public enum Criticality {
     @JsonProperty("high") HIGH,
     @JsonProperty("critical") CRITICAL;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     /** The lower-case name used in profiles and the scoring file. */
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 
     /** Parses {@code low|medium|high|critical}, case-insensitively. */
     public static Criticality parse(String text) {
-        return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        switch (text) { // rules call this on every evaluation: the usual spelling needs no case folding
+            case "low":
+                return LOW;
+            case "medium":
+                return MEDIUM;
+            case "high":
+                return HIGH;
+            case "critical":
+                return CRITICAL;
+            default:
+                return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+        }
     }
 }

@@ -103,6 +103,32 @@ final class ProfileBinder {
         return profile;
     }
 
+    /**
+     * A whole portfolio waivers file: a list of waivers. Items are bound under the paths {@code [0]},
+     * {@code [0].rule}, ...; null when the file holds no list.
+     */
+    @SuppressWarnings("unchecked")
+    List<Waiver> bindWaivers() throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == null || token == JsonToken.VALUE_NULL) {
+            problems.add(null, "empty waivers file; expected a list of waivers, each with vendor, rule,"
+                    + " justification, owner and expires");
+            return null;
+        }
+        rootPosition = here();
+        if (token != JsonToken.START_ARRAY) {
+            problems.add(rootPosition, "a waivers file must be a list of waivers ('- vendor: ...'), found "
+                    + describe(token) + "; see the waivers file in the README");
+            skip();
+            return null;
+        }
+        List<Waiver> waivers = (List<Waiver>) (List<?>) list(ProfileSchema.WAIVER_FILE, "", token, rootPosition);
+        if (parser.nextToken() != null) {
+            problems.add(here(), "a second YAML document starts here; a waivers file holds one list");
+        }
+        return waivers;
+    }
+
     private Object value(Kind kind, String path, int index) throws IOException {
         JsonToken token = parser.currentToken();
         SourcePosition at = here();

@@ -44,6 +44,22 @@ final class ProfileChecks {
         new ProfileChecks(positions, invalid, root, problems).check(profile);
     }
 
+    /**
+     * Checks a portfolio waivers file: every entry needs vendor, rule, justification, owner and expires.
+     *
+     * @return where each waiver starts, in list order
+     */
+    static List<SourcePosition> checkWaiverFile(List<Waiver> waivers, Map<String, SourcePosition> positions,
+                                                Set<String> invalid, SourcePosition root, Problems problems) {
+        ProfileChecks checks = new ProfileChecks(positions, invalid, root, problems);
+        List<SourcePosition> out = new ArrayList<>(waivers.size());
+        for (int i = 0; i < waivers.size(); i++) {
+            checks.waiver(waivers.get(i), "[" + i + "]", true);
+            out.add(checks.at("[" + i + "]"));
+        }
+        return out;
+    }
+
     private void check(VendorProfile profile) {
         schemaVersion(profile.schemaVersion());
         vendor(profile.vendor());
@@ -56,7 +72,7 @@ final class ProfileChecks {
         }
         List<Waiver> waivers = profile.assessment().waivers();
         for (int i = 0; i < waivers.size(); i++) {
-            waiver(waivers.get(i), "assessment.waivers[" + i + "]");
+            waiver(waivers.get(i), "assessment.waivers[" + i + "]", false);
         }
     }
 
@@ -122,8 +138,11 @@ final class ProfileChecks {
         }
     }
 
-    private void waiver(Waiver waiver, String path) {
+    private void waiver(Waiver waiver, String path, boolean needsVendor) {
         List<String> missing = new ArrayList<>();
+        if (needsVendor && waiver.vendor() == null && !invalid.contains(path + ".vendor")) {
+            missing.add("'vendor'");
+        }
         if (waiver.rule() == null && !invalid.contains(path + ".rule")) {
             missing.add("'rule'");
         }
@@ -138,7 +157,8 @@ final class ProfileChecks {
         }
         if (!missing.isEmpty()) {
             problems.add(at(path), "waiver is missing " + String.join(", ", missing)
-                    + "; every waiver needs rule, justification, owner and expires");
+                    + (needsVendor ? "; every waiver in a waivers file needs vendor, rule, justification, owner and expires"
+                    : "; every waiver needs rule, justification, owner and expires"));
         }
         if (waiver.rule() != null && !RULE_ID.matcher(waiver.rule()).matches()) {
             problems.add(at(path + ".rule"), "invalid rule id '" + waiver.rule() + "'; rule ids look like 'CORP-001'");

@@ -131,6 +131,65 @@ public final class ProfileReader {
         return read(file, content, false);
     }
 
+    /**
+     * Reads a portfolio waivers file: a YAML list of waivers, each with vendor, rule, justification,
+     * owner and expires. As strict as a profile: unknown keys, wrong types, missing keys and bad ids
+     * are reported at their line and column.
+     *
+     * @throws InvalidProfileException with every problem found (the CLI treats it as a usage error)
+     */
+    public WaiverFile readWaivers(Path path) throws InvalidProfileException {
+        String file = path.toString();
+        try {
+            if (Files.isDirectory(path)) {
+                throw fail(file, "cannot read: it is a directory; give a waivers file");
+            }
+            long size = Files.size(path);
+            if (size > maxBytes) {
+                throw fail(file, tooLarge(size));
+            }
+            return readWaivers(file, Files.readAllBytes(path));
+        } catch (NoSuchFileException e) {
+            throw fail(file, "cannot read: no such file");
+        } catch (AccessDeniedException e) {
+            throw fail(file, "cannot read: permission denied");
+        } catch (IOException | UncheckedIOException e) {
+            throw fail(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Reads a portfolio waivers file from bytes; {@code file} names it in diagnostics. */
+    public WaiverFile readWaivers(String file, byte[] content) throws InvalidProfileException {
+        if (content.length > maxBytes) {
+            throw fail(file, tooLarge(content.length));
+        }
+        Problems problems = new Problems(file);
+        try (JsonParser parser = yaml.createParser(content)) {
+            ProfileBinder binder = new ProfileBinder(parser, problems);
+            try {
+                List<Waiver> waivers = binder.bindWaivers();
+                if (waivers != null) {
+                    List<SourcePosition> positions = ProfileChecks.checkWaiverFile(waivers, binder.positions(),
+                            binder.invalid(), binder.rootPosition(), problems);
+                    if (problems.isEmpty()) {
+                        return new WaiverFile(file, waivers, positions);
+                    }
+                }
+            } catch (StreamConstraintsException e) {
+                problems.add(binder.here(), limitMessage(e));
+            } catch (StreamReadException e) {
+                syntaxError(e, true, problems);
+            } catch (YAMLException e) {
+                problems.add(binder.here(), "invalid YAML: " + firstLine(e.getMessage()));
+            }
+        } catch (Problems.TooMany e) {
+            // the diagnostics gathered so far are reported below
+        } catch (IOException e) {
+            problems.add(null, "cannot read: " + e.getMessage());
+        }
+        throw problems.toException();
+    }
+
     private ParsedProfile read(String file, byte[] content, boolean isYaml) {
         if (content.length > maxBytes) {
             throw fail(file, tooLarge(content.length));

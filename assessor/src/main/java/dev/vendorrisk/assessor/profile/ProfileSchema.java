@@ -29,6 +29,9 @@ final class ProfileSchema {
     /** The root: a whole profile file. */
     static final RecordType PROFILE = record(VendorProfile.class);
 
+    /** The root of a portfolio waivers file: a list of waivers, each naming its vendor. */
+    static final ListKind WAIVER_FILE = new ListKind(record(Waiver.class));
+
     /** Key name to the objects where that key is valid, for "it belongs in 'company'". */
     static final Map<String, List<String>> HOMES = homes();
 

@@ -8,6 +8,8 @@ import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
 import dev.vendorrisk.assessor.Recommendation;
+import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.rules.Evidence;
 import dev.vendorrisk.assessor.scoring.Exposure;
 import dev.vendorrisk.assessor.scoring.Scorer;
@@ -56,6 +58,9 @@ public final class JsonReport implements Report {
             writeError(json, d, false);
         }
         json.writeEndArray();
+        if (summary.portfolio() != null) {
+            writePortfolio(summary.portfolio());
+        }
         json.writeObjectFieldStart("summary");
         writeSummaryFields(json, summary);
         json.writeEndObject();
@@ -80,6 +85,45 @@ public final class JsonReport implements Report {
         for (var e : summary.ratings().entrySet()) {
             json.writeNumberField(e.getKey().name(), e.getValue());
         }
+        json.writeEndObject();
+    }
+
+    /** {@code "portfolio"}: the portfolio rules' findings over the batch, notes, and the waivers file's warnings. */
+    private void writePortfolio(PortfolioResult p) throws IOException {
+        json.writeObjectFieldStart("portfolio");
+        json.writeNumberField("services", p.services());
+        json.writeArrayFieldStart("findings");
+        for (PortfolioFinding f : p.findings()) {
+            json.writeStartObject();
+            json.writeStringField("id", f.id());
+            json.writeStringField("title", f.title());
+            json.writeStringField("severity", f.severity().name());
+            json.writeNumberField("weight", f.weight());
+            json.writeStringField("message", f.message());
+            json.writeStringField("recommendation", f.recommendation());
+            json.writeStringField("recommendationText", f.recommendationText());
+            json.writeArrayFieldStart("evidence");
+            for (Evidence e : f.evidence()) {
+                json.writeStartObject();
+                json.writeStringField("path", e.path());
+                json.writeFieldName("value");
+                writeValue(json, e.value());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("notes");
+        for (String note : p.notes()) {
+            json.writeString(note);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("warnings");
+        for (Diagnostic d : p.warnings()) {
+            writeError(json, d, false);
+        }
+        json.writeEndArray();
         json.writeEndObject();
     }
 

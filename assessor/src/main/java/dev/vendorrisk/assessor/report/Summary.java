@@ -2,6 +2,7 @@ package dev.vendorrisk.assessor.report;
 
 import dev.vendorrisk.assessor.Finding;
 import dev.vendorrisk.assessor.Rating;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.rules.Severity;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ public final class Summary {
     private int waived;
     private final Map<Severity, Integer> findings = new EnumMap<>(Severity.class);
     private final Map<Rating, Integer> ratings = new EnumMap<>(Rating.class);
+    private PortfolioResult portfolio;
 
     /** Counts one file's result. */
     public void add(FileResult result) {
@@ -31,6 +33,22 @@ public final class Summary {
                 findings.merge(f.severity(), 1, Integer::sum);
             }
         }
+    }
+
+    /**
+     * Sets what the portfolio rules found over the batch (and the waivers file's warnings); set after
+     * the last file, before {@link Report#finish}.
+     */
+    public void portfolio(PortfolioResult result) {
+        this.portfolio = result;
+    }
+
+    /**
+     * What the portfolio rules found over the batch, for {@link Report#finish} to render; null when no
+     * portfolio was evaluated (a report of single files, e.g. the golden samples).
+     */
+    public PortfolioResult portfolio() {
+        return portfolio;
     }
 
     public int files() {

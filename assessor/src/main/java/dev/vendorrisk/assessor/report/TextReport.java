@@ -6,6 +6,8 @@ import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
 import dev.vendorrisk.assessor.Rating;
 import dev.vendorrisk.assessor.Recommendation;
+import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.rules.Evidence;
 import dev.vendorrisk.assessor.rules.Severity;
 import dev.vendorrisk.assessor.scoring.Exposure;
@@ -103,7 +105,40 @@ public final class TextReport implements Report {
 
     @Override
     public void finish(Writer out, Summary summary) throws IOException {
+        PortfolioResult portfolio = summary.portfolio();
+        if (portfolio != null && (!portfolio.findings().isEmpty() || !portfolio.notes().isEmpty()
+                || !portfolio.warnings().isEmpty())) {
+            out.write(portfolio(portfolio));
+        }
         out.write("Summary: " + summary.line() + NL);
+    }
+
+    /** The portfolio section: findings across the batch, notes, and the waivers file's warnings. */
+    private String portfolio(PortfolioResult p) {
+        StringBuilder b = new StringBuilder();
+        b.append(paint("1", "Portfolio")).append(" (").append(p.services()).append(p.services() == 1 ? " service" : " services")
+                .append(", ").append(p.findings().size()).append(p.findings().size() == 1 ? " finding" : " findings")
+                .append(')').append(NL);
+        for (PortfolioFinding f : p.findings()) {
+            b.append(String.format(Locale.ROOT, "    %s %-9s %s%n", paint(severityColor(f.severity()),
+                    String.format(Locale.ROOT, "%-8s", f.severity())), f.id(), f.title()));
+            for (Evidence e : f.evidence()) {
+                b.append("                       ").append(e.path()).append(": ").append(e.text()).append(NL);
+            }
+        }
+        java.util.Map<String, String> recommendations = new java.util.TreeMap<>();
+        p.findings().forEach(f -> recommendations.put(f.recommendation(), f.recommendationText()));
+        if (!recommendations.isEmpty()) {
+            b.append(NL).append("  Recommendations").append(NL);
+            recommendations.forEach((key, text) -> b.append("    [").append(key).append("] ").append(text).append(NL));
+        }
+        for (String note : p.notes()) {
+            b.append("  note: ").append(note).append(NL);
+        }
+        for (Diagnostic w : p.warnings()) {
+            b.append("  ").append(paint("33", "warning: ")).append(w.render()).append(NL);
+        }
+        return b.append(NL).toString();
     }
 
     /** One line about what an outage costs, or which facts are missing to say. */

@@ -21,6 +21,11 @@ public final class Emit {
         return Evidence.of(path, value);
     }
 
+    /** The items sorted by their text, so evidence never depends on the order facts were matched in. */
+    public static List<String> sorted(java.util.Collection<?> items) {
+        return items.stream().map(String::valueOf).sorted().toList();
+    }
+
     /** A needed fact that is not known. */
     public static Unknown unknown(String path) {
         return new Unknown(path);

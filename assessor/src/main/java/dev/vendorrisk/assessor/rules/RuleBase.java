@@ -23,6 +23,7 @@ import org.kie.api.definition.rule.Rule;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -43,6 +44,7 @@ public final class RuleBase {
     private final List<RuleMeta> rules;
     private final Policy policy;
     private final Map<String, RuleSource> sources;
+    private volatile KieSessionsPool pool;
 
     private RuleBase(KieBase kieBase, Map<String, RuleMeta> byRuleName, Policy policy, Map<String, RuleSource> sources) {
         this.kieBase = kieBase;
@@ -284,6 +286,24 @@ public final class RuleBase {
             }
         }
         return line;
+    }
+
+    /**
+     * Sessions to evaluate with: {@code dispose()} resets a session and returns it here, so an
+     * evaluation starts from an empty working memory without paying for building a session.
+     */
+    public KieSessionsPool sessions() {
+        KieSessionsPool p = pool;
+        if (p == null) {
+            synchronized (this) {
+                p = pool;
+                if (p == null) {
+                    p = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+                    pool = p;
+                }
+            }
+        }
+        return p;
     }
 
     /** The compiled rules; create a new session from it for each evaluation. */

@@ -16,7 +16,9 @@ import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * The one place that talks to a Drools session: inserts a profile's facts, fires the rules with
- * a cap, and collects the hits. A fresh session per evaluation; nothing is shared but the rule base.
+ * a cap, and collects the hits. Each evaluation starts from an empty working memory: sessions come
+ * from the rule base's pool and are reset when disposed, which skips the cost of building one per
+ * profile; nothing but the rule base is shared between evaluations.
  */
 public final class RuleEngine {
     private RuleEngine() {
@@ -29,27 +31,10 @@ public final class RuleEngine {
      * @throws RuleBaseException when a rule fails or the firing cap is reached; names the rule
      */
     public static List<Hit> fire(RuleBase rules, String file, VendorProfile profile, Context context, Exposure exposure) {
-        KieSession session = rules.kieBase().newKieSession();
-        FiringCounter counter = new FiringCounter();
-        session.addEventListener(counter);
+        int cap = rules.policy().maxFirings();
+        KieSession session = rules.sessions().newKieSession();
         try {
-            session.insert(context);
-            session.insert(exposure);
-            session.insert(profile.service());
-            session.insert(profile.company());
-            session.insert(profile.support());
-            session.insert(profile.sla());
-            session.insert(profile.operations());
-            session.insert(profile.continuity());
-            session.insert(profile.contract());
-            session.insert(profile.security());
-            session.insert(profile);
-            if (profile.incidents() != null) {
-                for (Incident incident : profile.incidents()) {
-                    session.insert(incident);
-                }
-            }
-            int cap = rules.policy().maxFirings();
+            insertFacts(session, profile, context, exposure);
             int fired;
             try {
                 fired = session.fireAllRules(cap);
@@ -60,12 +45,7 @@ public final class RuleEngine {
                         + ": " + rootMessage(e))));
             }
             if (fired >= cap) {
-                String loudest = counter.loudest();
-                RuleMeta meta = findByName(rules, loudest);
-                throw new RuleBaseException(List.of(new Diagnostic(meta != null ? meta.file() : "rules",
-                        meta != null ? meta.line() : 0, 0, "rule '" + loudest + "' fired " + counter.count(loudest)
-                        + " times on " + file + " and the evaluation was stopped at the cap of " + cap
-                        + " firings; make sure its action does not re-trigger it (or raise maxFirings in scoring.yaml)")));
+                throw runaway(rules, file, profile, context, exposure, cap);
             }
             List<Hit> hits = new ArrayList<>();
             for (Object o : session.getObjects(o -> o instanceof Hit)) {
@@ -73,8 +53,52 @@ public final class RuleEngine {
             }
             return hits;
         } finally {
+            session.dispose(); // resets the session and returns it to the pool
+        }
+    }
+
+    private static void insertFacts(KieSession session, VendorProfile profile, Context context, Exposure exposure) {
+        session.insert(context);
+        session.insert(exposure);
+        session.insert(profile.service());
+        session.insert(profile.company());
+        session.insert(profile.support());
+        session.insert(profile.sla());
+        session.insert(profile.operations());
+        session.insert(profile.continuity());
+        session.insert(profile.contract());
+        session.insert(profile.security());
+        session.insert(profile);
+        if (profile.incidents() != null) {
+            for (Incident incident : profile.incidents()) {
+                session.insert(incident);
+            }
+        }
+    }
+
+    /**
+     * The evaluation hit the firing cap: runs it again on a fresh session that counts firings per
+     * rule (the rare path, so the common one carries no listener), to name the rule that loops.
+     */
+    private static RuleBaseException runaway(RuleBase rules, String file, VendorProfile profile, Context context,
+                                             Exposure exposure, int cap) {
+        KieSession session = rules.kieBase().newKieSession();
+        FiringCounter counter = new FiringCounter();
+        session.addEventListener(counter);
+        try {
+            insertFacts(session, profile, context, exposure);
+            session.fireAllRules(cap);
+        } catch (ConsequenceException e) {
+            // the count so far names the rule well enough
+        } finally {
             session.dispose();
         }
+        String loudest = counter.loudest();
+        RuleMeta meta = findByName(rules, loudest);
+        return new RuleBaseException(List.of(new Diagnostic(meta != null ? meta.file() : "rules",
+                meta != null ? meta.line() : 0, 0, "rule '" + loudest + "' fired " + counter.count(loudest)
+                + " times on " + file + " and the evaluation was stopped at the cap of " + cap
+                + " firings; make sure its action does not re-trigger it (or raise maxFirings in scoring.yaml)")));
     }
 
     private static RuleMeta findByName(RuleBase rules, String ruleName) {

@@ -4,6 +4,9 @@ import dev.vendorrisk.assessor.profile.DateOrNever;
 import dev.vendorrisk.assessor.profile.FormerParent;
 import dev.vendorrisk.assessor.profile.Incident;
 import dev.vendorrisk.assessor.profile.VendorProfile;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.List;
@@ -54,16 +57,33 @@ public final class Completeness {
             return 1;
         }
         long n = 0;
-        for (RecordComponent component : value.getClass().getRecordComponents()) {
-            if (DESCRIPTIVE.contains(component.getName())) {
-                continue;
-            }
+        for (MethodHandle accessor : ACCESSORS.get(value.getClass())) {
             try {
-                n += count(component.getAccessor().invoke(value));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + component, e);
+                n += count(accessor.invoke(value));
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read a fact of " + value.getClass().getSimpleName(), e);
             }
         }
         return n;
     }
+
+    /** The accessors of a record's informative components, looked up once per record class. */
+    private static final ClassValue<MethodHandle[]> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected MethodHandle[] computeValue(Class<?> type) {
+            List<MethodHandle> out = new java.util.ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (DESCRIPTIVE.contains(component.getName())) {
+                    continue;
+                }
+                try {
+                    out.add(MethodHandles.publicLookup().unreflect(component.getAccessor())
+                            .asType(MethodType.methodType(Object.class, Object.class)));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read " + component, e);
+                }
+            }
+            return out.toArray(new MethodHandle[0]);
+        }
+    };
 }

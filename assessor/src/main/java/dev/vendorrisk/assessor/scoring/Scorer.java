@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * The scoring model (contract section 4): contributions, the bounded monotone score with the
@@ -126,17 +125,37 @@ public final class Scorer {
         }
         record Ranked(Recommendation recommendation, double reduction, double weight) {
         }
-        List<Ranked> ranked = new ArrayList<>();
+        List<Ranked> ranked = new ArrayList<>(byKey.size());
         byKey.forEach((key, ids) -> {
-            Predicate<Finding> resolved = f -> key.equals(f.recommendation());
-            double reduction = score - score(findings.stream().filter(resolved.negate()).toList());
+            double reduction = score - scoreWithout(findings, key);
+            ids.sort(null);
             ranked.add(new Ranked(new Recommendation(key, policy.recommendations().getOrDefault(key, key),
-                    ids.stream().sorted().toList(), round(reduction)), reduction, weightOf.get(key)));
+                    ids, round(reduction)), reduction, weightOf.get(key)));
         });
         ranked.sort(Comparator.comparingDouble(Ranked::reduction).reversed()
                 .thenComparing(Comparator.comparingDouble(Ranked::weight).reversed())
                 .thenComparing(r -> r.recommendation().key()));
-        return ranked.stream().map(Ranked::recommendation).toList();
+        List<Recommendation> out = new ArrayList<>(ranked.size());
+        ranked.forEach(r -> out.add(r.recommendation()));
+        return out;
+    }
+
+    /** {@link #score} of the findings whose recommendation is not {@code key}, without building that list. */
+    private double scoreWithout(List<Finding> findings, String key) {
+        double keep = 1.0;
+        double gapKeep = 1.0;
+        for (Finding f : findings) {
+            if (f.waived() || key.equals(f.recommendation())) {
+                continue;
+            }
+            if (isGap(f)) {
+                gapKeep *= 1 - f.contribution() / 100.0;
+            } else {
+                keep *= 1 - f.contribution() / 100.0;
+            }
+        }
+        double gapTerm = Math.min(policy.gapCap(), 100.0 * (1 - gapKeep));
+        return 100.0 * (1 - keep * (1 - gapTerm / 100.0));
     }
 
     static boolean isGap(Finding f) {

@@ -6,6 +6,7 @@ import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
 import dev.vendorrisk.assessor.VendorRiskAssessor;
 import dev.vendorrisk.assessor.profile.ParsedProfile;
+import dev.vendorrisk.assessor.portfolio.PortfolioSession;
 import dev.vendorrisk.assessor.rules.RuleBase;
 import dev.vendorrisk.assessor.rules.RuleMeta;
 import java.io.IOException;
@@ -269,6 +270,9 @@ public final class RuleTests {
 
         Variants(RuleBase rules) {
             for (RuleMeta meta : rules.rules()) {
+                if (PortfolioSession.AREA.equals(meta.area())) {
+                    continue; // judged over a whole batch, not one profile: PortfolioRulesTest covers them
+                }
                 byId.computeIfAbsent(meta.id(), k -> new ArrayList<>()).add(meta);
             }
             byId.values().forEach(metas -> metas.forEach(m -> keys.add(key(m, metas))));

@@ -1,0 +1,254 @@
+package dev.vendorrisk.assessor.batch;
+
+import dev.vendorrisk.assessor.Assessment;
+import dev.vendorrisk.assessor.Diagnostic;
+import dev.vendorrisk.assessor.InvalidProfileException;
+import dev.vendorrisk.assessor.VendorRiskAssessor;
+import dev.vendorrisk.assessor.portfolio.PortfolioEntry;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
+import dev.vendorrisk.assessor.portfolio.PortfolioSession;
+import dev.vendorrisk.assessor.profile.ParsedProfile;
+import dev.vendorrisk.assessor.profile.ProfileReader;
+import dev.vendorrisk.assessor.report.FileResult;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Assesses many profiles: read and assessed in parallel on {@code jobs} threads, handed to a sink
+ * one by one in input order (give the inputs sorted, and the output is the same whatever
+ * {@code jobs} is), with a bounded number in flight so memory stays flat however many there are.
+ * After the last profile the portfolio rules run over small per-service facts, and the waivers
+ * file reports the waivers that never applied.
+ *
+ * <pre>{@code
+ * BatchAssessor batch = BatchAssessor.builder(assessor).jobs(4).build();
+ * BatchResult r = batch.assess(inputs, result -> report.file(out, result));
+ * }</pre>
+ *
+ * <p>Immutable; one instance may run several batches, one at a time per call.
+ */
+public final class BatchAssessor {
+    private final VendorRiskAssessor assessor;
+    private final ProfileReader reader;
+    private final int jobs;
+    private final int window;
+    private final PortfolioWaivers waivers;
+    private final boolean timings;
+
+    private BatchAssessor(Builder b) {
+        this.assessor = b.assessor;
+        this.reader = b.reader != null ? b.reader : b.assessor.reader();
+        this.jobs = b.jobs;
+        this.window = b.window > 0 ? b.window : b.jobs * 32;
+        this.waivers = b.waivers;
+        this.timings = b.timings;
+    }
+
+    public static Builder builder(VendorRiskAssessor assessor) {
+        return new Builder(Objects.requireNonNull(assessor), null);
+    }
+
+    /**
+     * A batch that can only {@link #validate}: no rules are compiled, so it measures reading alone.
+     */
+    public static BatchAssessor reading(ProfileReader reader, int jobs, boolean timings) {
+        return new Builder(null, Objects.requireNonNull(reader)).jobs(jobs).timings(timings).build();
+    }
+
+    /** Receives results in input order, on the calling thread. */
+    @FunctionalInterface
+    public interface ResultSink {
+        void accept(FileResult result) throws IOException;
+    }
+
+    /** What a worker produced for one input. */
+    private record Done(FileResult result, PortfolioEntry entry) {
+    }
+
+    /**
+     * Reads and assesses every input, streaming the results to {@code sink} in input order.
+     *
+     * @throws IOException what the sink threw
+     * @throws dev.vendorrisk.assessor.RuleBaseException when a rule fails
+     */
+    public BatchResult assess(List<BatchInput> inputs, ResultSink sink) throws IOException {
+        if (assessor == null) {
+            throw new IllegalStateException("this batch was built for reading only; build it with builder(assessor)");
+        }
+        Clock clock = timings ? new Clock() : null;
+        PortfolioSession portfolio = new PortfolioSession(assessor.rules());
+        int[] valid = {0};
+        OrderedParallel.run(inputs.iterator(), input -> assessOne(input, clock), jobs, window, done -> {
+            if (done.entry() != null) {
+                valid[0]++;
+                portfolio.add(done.entry());
+            }
+            sink.accept(done.result());
+        });
+        long before = System.nanoTime();
+        PortfolioResult result = portfolio.evaluate(waivers.warnings());
+        if (clock != null) {
+            clock.portfolio(System.nanoTime() - before);
+        }
+        return new BatchResult(inputs.size(), valid[0], result, clock == null ? null : clock.timings());
+    }
+
+    /**
+     * Only reads and validates every input (no rules), streaming each file's result to {@code sink}
+     * in input order: a valid file gives a result with no assessment and no errors. The baseline the
+     * benchmark compares a full run with.
+     */
+    public BatchResult validate(List<BatchInput> inputs, ResultSink sink) throws IOException {
+        Clock clock = timings ? new Clock() : null;
+        int[] valid = {0};
+        OrderedParallel.run(inputs.iterator(), input -> validateOne(input, clock), jobs, window, result -> {
+            if (result.errors().isEmpty()) {
+                valid[0]++;
+            }
+            sink.accept(result);
+        });
+        return new BatchResult(inputs.size(), valid[0], null, clock == null ? null : clock.timings());
+    }
+
+    private Done assessOne(BatchInput input, Clock clock) {
+        long start = System.nanoTime();
+        ParsedProfile parsed;
+        try {
+            parsed = read(input);
+        } catch (InvalidProfileException e) {
+            if (clock != null) {
+                clock.read(System.nanoTime() - start, true);
+            }
+            return new Done(FileResult.failed(input.name(), e.diagnostics()), null);
+        }
+        long read = System.nanoTime();
+        Assessment a = assessor.assess(parsed, waivers);
+        if (clock != null) {
+            long end = System.nanoTime();
+            clock.read(read - start, false);
+            clock.assessed(end - read, end - start);
+        }
+        return new Done(FileResult.of(a), PortfolioEntry.of(a, parsed.profile().service().kind()));
+    }
+
+    private FileResult validateOne(BatchInput input, Clock clock) {
+        long start = System.nanoTime();
+        FileResult result;
+        try {
+            read(input);
+            result = new FileResult(input.name(), null, List.of());
+        } catch (InvalidProfileException e) {
+            result = FileResult.failed(input.name(), e.diagnostics());
+        }
+        if (clock != null) {
+            clock.read(System.nanoTime() - start, true);
+        }
+        return result;
+    }
+
+    private ParsedProfile read(BatchInput input) {
+        if (input.content() != null) {
+            return reader.read(input.name(), input.content());
+        }
+        try {
+            return reader.read(input.path());
+        } catch (InvalidProfileException e) {
+            throw renamed(e, input);
+        }
+    }
+
+    /** The reader names a file by its path; reports name it as the user did. */
+    private static InvalidProfileException renamed(InvalidProfileException e, BatchInput input) {
+        String shown = input.path().toString();
+        if (shown.equals(input.name())) {
+            return e;
+        }
+        return new InvalidProfileException(e.diagnostics().stream()
+                .map(d -> d.file().equals(shown) ? new Diagnostic(input.name(), d.line(), d.column(), d.message()) : d)
+                .toList());
+    }
+
+    /** Latencies of one run. */
+    private static final class Clock {
+        private final LatencyHistogram total = new LatencyHistogram();
+        private final LongAdder readNanos = new LongAdder();
+        private final LongAdder reads = new LongAdder();
+        private final LongAdder assessNanos = new LongAdder();
+        private final LongAdder assessments = new LongAdder();
+        private long portfolioNanos;
+
+        void portfolio(long nanos) {
+            portfolioNanos = nanos;
+        }
+
+        void read(long nanos, boolean last) {
+            readNanos.add(nanos);
+            reads.increment();
+            if (last) {
+                total.record(nanos);
+            }
+        }
+
+        void assessed(long nanos, long totalNanos) {
+            assessNanos.add(nanos);
+            assessments.increment();
+            total.record(totalNanos);
+        }
+
+        Timings timings() {
+            long r = reads.sum();
+            long a = assessments.sum();
+            return new Timings(total.count(), total.percentile(50), total.percentile(95), total.percentile(99),
+                    r == 0 ? 0 : readNanos.sum() / 1000.0 / r, a == 0 ? 0 : assessNanos.sum() / 1000.0 / a,
+                    portfolioNanos / 1e6);
+        }
+    }
+
+    /** Configures a batch. */
+    public static final class Builder {
+        private final VendorRiskAssessor assessor;
+        private final ProfileReader reader;
+        private int jobs = Runtime.getRuntime().availableProcessors();
+        private int window;
+        private PortfolioWaivers waivers = PortfolioWaivers.none();
+        private boolean timings;
+
+        private Builder(VendorRiskAssessor assessor, ProfileReader reader) {
+            this.assessor = assessor;
+            this.reader = reader;
+        }
+
+        /** Worker threads; default: the number of processors. */
+        public Builder jobs(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("jobs must be 1 or more, was " + n);
+            }
+            this.jobs = n;
+            return this;
+        }
+
+        /** Profiles in flight at most; default 32 per job. */
+        public Builder window(int n) {
+            this.window = n;
+            return this;
+        }
+
+        /** The portfolio waivers file's waivers. */
+        public Builder waivers(PortfolioWaivers w) {
+            this.waivers = Objects.requireNonNull(w);
+            return this;
+        }
+
+        /** Measure per-profile latencies (see {@link BatchResult#timings()}). */
+        public Builder timings(boolean on) {
+            this.timings = on;
+            return this;
+        }
+
+        public BatchAssessor build() {
+            return new BatchAssessor(this);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.vendorrisk.assessor.portfolio;
+
+import java.util.Map;
+
+/**
+ * The scoring file's limits, for the portfolio rules (the per-vendor {@code Context} is not
+ * inserted into a portfolio session, so no per-vendor rule can fire there).
+ *
+ * @param limits named thresholds, e.g. {@code concentrationServices}
+ */
+public record PortfolioLimits(Map<String, Double> limits) {
+    public PortfolioLimits {
+        limits = Map.copyOf(limits);
+    }
+
+    /** The threshold called {@code name}; fails with a clear message when the scoring file lacks it. */
+    public double limit(String name) {
+        Double value = limits.get(name);
+        if (value == null) {
+            throw new IllegalStateException("the scoring file has no limit '" + name + "'; add it under 'limits'");
+        }
+        return value;
+    }
+}

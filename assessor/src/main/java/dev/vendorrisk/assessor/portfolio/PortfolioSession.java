@@ -1,0 +1,173 @@
+package dev.vendorrisk.assessor.portfolio;
+
+import dev.vendorrisk.assessor.Diagnostic;
+import dev.vendorrisk.assessor.RuleBaseException;
+import dev.vendorrisk.assessor.rules.Evidence;
+import dev.vendorrisk.assessor.rules.Hit;
+import dev.vendorrisk.assessor.rules.RuleBase;
+import dev.vendorrisk.assessor.rules.RuleMeta;
+import java.util.ArrayList;
+import java.util.Comparator;
+import dev.vendorrisk.assessor.profile.ServiceKind;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * Evaluates the portfolio rules ({@code rules/portfolio.drl}) over a batch. One small
+ * {@link PortfolioEntry} per assessed service is kept as it arrives, together with the batch-wide
+ * sums the rules compare against ({@link Derived.CurrencyExposure}, {@link Derived.KindAlternatives}).
+ * {@link #evaluate} then runs the rules over the entries vendor group by vendor group, a few
+ * thousand services per session, so the rule engine's memory stays small however large the batch;
+ * every rule's decision concerns one vendor's services, so no finding depends on the grouping.
+ * The per-vendor rules never match these facts. Not thread-safe: feed it from one thread.
+ */
+public final class PortfolioSession {
+    /** The area of the portfolio rules: the rule file's name. */
+    public static final String AREA = "portfolio";
+    /** Services per session, at least (a vendor's services always share one). */
+    static final int DEFAULT_GROUP = 4096;
+
+    private final RuleBase rules;
+    private final boolean enabled;
+    private final int group;
+    private final List<PortfolioEntry> entries = new ArrayList<>();
+    private int services;
+    private int unknownExposure;
+    /** Per currency: the sum of the known exposures, and how many services have one. */
+    private final Map<String, double[]> exposureByCurrency = new TreeMap<>();
+    private final Map<String, Set<String>> vendorsByCurrency = new HashMap<>();
+    private final Map<ServiceKind, List<String>> cleanByKind = new EnumMap<>(ServiceKind.class);
+
+    /** A session over {@code rules}; without portfolio rules it only counts. */
+    public PortfolioSession(RuleBase rules) {
+        this(rules, DEFAULT_GROUP);
+    }
+
+    PortfolioSession(RuleBase rules, int group) {
+        this.rules = rules;
+        this.enabled = rules.rules().stream().anyMatch(r -> AREA.equals(r.area()));
+        this.group = group;
+    }
+
+    /** Adds one assessed service. */
+    public void add(PortfolioEntry entry) {
+        services++;
+        if (entry.exposure() == null || entry.currency() == null) {
+            unknownExposure++;
+        } else {
+            double[] sum = exposureByCurrency.computeIfAbsent(entry.currency(), c -> new double[2]);
+            sum[0] += entry.exposure();
+            sum[1]++;
+            vendorsByCurrency.computeIfAbsent(entry.currency(), c -> new HashSet<>()).add(entry.vendorId());
+        }
+        if (entry.kind() != null && entry.noCriticalFindings()) {
+            List<String> clean = cleanByKind.computeIfAbsent(entry.kind(), k -> new ArrayList<>(2));
+            if (clean.size() < 2 && !clean.contains(entry.vendorId())) {
+                clean.add(entry.vendorId());
+            }
+        }
+        if (enabled) {
+            entries.add(entry);
+        }
+    }
+
+    /**
+     * Fires the portfolio rules, group by group.
+     *
+     * @param warnings the batch's warnings about the waivers file, carried into the result
+     * @throws RuleBaseException when a portfolio rule fails
+     */
+    public PortfolioResult evaluate(List<Diagnostic> warnings) {
+        List<PortfolioFinding> findings = new ArrayList<>();
+        if (enabled && !entries.isEmpty()) {
+            List<Object> context = context();
+            entries.sort(Comparator.comparing(PortfolioEntry::vendorId).thenComparing(PortfolioEntry::file));
+            int from = 0;
+            while (from < entries.size()) {
+                int to = Math.min(entries.size(), from + group);
+                while (to < entries.size() && entries.get(to).vendorId().equals(entries.get(to - 1).vendorId())) {
+                    to++; // a vendor's services stay together
+                }
+                fire(context, entries.subList(from, to), findings);
+                from = to;
+            }
+        }
+        findings.sort(Comparator.comparing(PortfolioFinding::id).thenComparing(PortfolioFinding::message));
+        return new PortfolioResult(services, findings, notes(services), warnings);
+    }
+
+    /** The facts every group's session starts with. */
+    private List<Object> context() {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new PortfolioLimits(rules.policy().flatLimits()));
+        exposureByCurrency.forEach((currency, sum) -> facts.add(
+                new Derived.CurrencyExposure(currency, sum[0], vendorsByCurrency.get(currency).size())));
+        cleanByKind.forEach((kind, vendors) -> facts.add(new Derived.KindAlternatives(kind, vendors)));
+        return facts;
+    }
+
+    private void fire(List<Object> context, List<PortfolioEntry> group, List<PortfolioFinding> findings) {
+        KieSession session = rules.sessions().newKieSession();
+        try {
+            context.forEach(session::insert);
+            group.forEach(session::insert);
+            session.fireAllRules(Math.max(rules.policy().maxFirings(), 10 * group.size() + 100));
+            for (Object o : session.getObjects(o -> o instanceof Hit)) {
+                PortfolioFinding f = finding((Hit) o);
+                if (f != null) {
+                    findings.add(f);
+                }
+            }
+        } catch (ConsequenceException e) {
+            RuleMeta meta = rules.meta(e.getRule().getPackageName(), e.getRule().getName());
+            throw new RuleBaseException(List.of(new Diagnostic(meta != null ? meta.file() : "rules",
+                    meta != null ? meta.line() : 0, 0, "portfolio rule '" + e.getRule().getName() + "' failed: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()))));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private List<String> notes(int services) {
+        List<String> notes = new ArrayList<>();
+        if (unknownExposure > 0 && services > 0) {
+            notes.add(String.format(Locale.ROOT, "the outage exposure of %d of %d services is unknown; the exposure"
+                    + " comparison (PORT-002) covers only the services whose exposure is known", unknownExposure, services));
+        }
+        if (exposureByCurrency.size() > 1) {
+            StringBuilder b = new StringBuilder();
+            exposureByCurrency.forEach((c, sum) -> b.append(b.length() == 0 ? "" : ", ").append(c).append(' ')
+                    .append((long) sum[1]));
+            notes.add("exposures are in " + exposureByCurrency.size() + " currencies (" + b + " services); the exposure"
+                    + " comparison (PORT-002) compares vendors within one currency only, never across currencies");
+        }
+        return notes;
+    }
+    private PortfolioFinding finding(Hit hit) {
+        RuleMeta meta = rules.meta(hit.packageName(), hit.ruleName());
+        if (meta == null) {
+            return null;
+        }
+        List<Evidence> evidence = hit.evidence();
+        StringBuilder message = new StringBuilder(meta.title());
+        if (!evidence.isEmpty()) {
+            message.append(" (");
+            for (int i = 0; i < evidence.size(); i++) {
+                message.append(i == 0 ? "" : ", ").append(evidence.get(i).path()).append(": ")
+                        .append(evidence.get(i).text());
+            }
+            message.append(')');
+        }
+        return new PortfolioFinding(meta.id(), meta.title(), meta.severity(), meta.weight(), meta.recommendation(),
+                rules.policy().recommendations().getOrDefault(meta.recommendation(), meta.recommendation()),
+                message.toString(), evidence);
+    }
+}

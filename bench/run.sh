@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Benchmark of a batch run: generates N varied profiles (2 % invalid) and measures, each RUNS times,
+#   parse-only       vra assess --parse-only         (read and validate; no rules)
+#   e2e              vra assess -o json=FILE         (bin/vra's default JVM options)
+#   e2e-no-cap       the same without a heap limit
+#   e2e-256m         the same with -Xmx256m
+# and prints the medians: wall time, profiles/s, per-profile latency percentiles (measured inside vra
+# with the hidden --timings flag) and peak RSS (/usr/bin/time -v).
+#
+# Usage: bench/run.sh [N=100000] [RUNS=3]      (SEED=42 and KEEP=1 to keep the generated folder)
+set -euo pipefail
+n="${1:-100000}"
+runs="${2:-3}"
+seed="${SEED:-42}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$root/cli/target/vra.jar"
+if [[ ! -f "$jar" ]]; then
+  echo "building $jar ..." >&2
+  (cd "$root" && mvn -B -q -DskipTests package)
+fi
+if [[ ! -x /usr/bin/time ]]; then
+  echo "bench: /usr/bin/time is needed for peak RSS (Debian: apt-get install time)" >&2
+  exit 2
+fi
+work="$(mktemp -d "${TMPDIR:-/tmp}/vra-bench.XXXXXX")"
+if [[ "${KEEP:-0}" != 1 ]]; then
+  trap 'rm -rf "$work"' EXIT
+fi
+java "$root/bench/GenerateProfiles.java" "$n" "$work/profiles" "$seed" >&2
+
+base="-XX:+UseSerialGC -Xss512k"
+
+# one measured run: name, JVM options ('' = bin/vra's defaults), vra arguments
+measure() {
+  local name="$1" opts="$2"
+  shift 2
+  local rc=0
+  if [[ -n "$opts" ]]; then
+    VRA_JAVA_OPTS="$opts" /usr/bin/time -v -o "$work/time" "$root/bin/vra" "$@" >/dev/null 2>"$work/err" || rc=$?
+  else
+    env -u VRA_JAVA_OPTS /usr/bin/time -v -o "$work/time" "$root/bin/vra" "$@" >/dev/null 2>"$work/err" || rc=$?
+  fi
+  if [[ $rc -ne 0 && $rc -ne 3 ]]; then # 3: the generated invalid files
+    echo "bench: $name failed with exit code $rc" >&2
+    tail -5 "$work/err" >&2
+    exit 1
+  fi
+  local wall rss timings
+  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/time")"
+  rss="$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$work/time")"
+  timings="$(grep '^timings:' "$work/err" | sed -E 's/.*p50 ([0-9]+) us, p95 ([0-9]+) us, p99 ([0-9]+) us.*/\1 \2 \3/')"
+  echo "$wall $rss $timings" >> "$work/$name.runs"
+  echo "  $name: ${wall} s, ${rss} MB, p50/p95/p99 ${timings// //} us" >&2
+}
+
+for ((r = 1; r <= runs; r++)); do
+  echo "run $r of $runs" >&2
+  measure parse-only "" assess --parse-only --timings --no-progress "$work/profiles"
+  measure e2e "" assess --timings --no-progress -o "json=$work/report.json" "$work/profiles"
+  measure e2e-no-cap "$base" assess --timings --no-progress -o "json=$work/report.json" "$work/profiles"
+  measure e2e-256m "$base -Xmx256m" assess --timings --no-progress -o "json=$work/report.json" "$work/profiles"
+done
+
+median() { # column of $work/$1.runs
+  awk -v c="$2" '{print $c}' "$work/$1.runs" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
+echo
+echo "$n profiles, medians of $runs runs ($(nproc) cores, $(java -version 2>&1 | head -1))"
+echo
+printf '| %-12s | %7s | %10s | %7s | %7s | %7s | %12s |\n' run "wall s" profiles/s "p50 us" "p95 us" "p99 us" "peak RSS MB"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' --------------: --------: -----------: --------: --------: --------: -------------:
+for name in parse-only e2e e2e-no-cap e2e-256m; do
+  wall="$(median "$name" 1)"
+  printf '| %-12s | %7.2f | %10.0f | %7s | %7s | %7s | %12s |\n' "$name" "$wall" "$(awk -v n="$n" -v w="$wall" 'BEGIN {print n / w}')" \
+    "$(median "$name" 3)" "$(median "$name" 4)" "$(median "$name" 5)" "$(median "$name" 2)"
+done
+echo
+awk -v e="$(median e2e 1)" -v p="$(median parse-only 1)" 'BEGIN {printf "end to end / parse-only: %.2fx\n", e / p}'
+awk -v c="$(median e2e-256m 1)" -v u="$(median e2e-no-cap 1)" 'BEGIN {printf "-Xmx256m / no cap: %+.1f %%\n", (c / u - 1) * 100}'
