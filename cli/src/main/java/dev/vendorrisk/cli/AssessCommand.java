@@ -56,7 +56,7 @@ public final class AssessCommand implements Callable<Integer> {
     List<String> excludes = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=PATH]",
-            description = "A report (repeatable): FORMAT is one of text, json; =PATH writes it to a file (atomically:"
+            description = "A report (repeatable): FORMAT is one of text, json, jsonl, csv, csv-summary, markdown, junit, sarif; =PATH writes it to a file (atomically:"
                     + " complete or not at all), without PATH to stdout (at most one). Default: text to stdout.")
     List<String> outputs = new ArrayList<>();
 
@@ -148,7 +148,8 @@ public final class AssessCommand implements Callable<Integer> {
         try (Progress progress = Progress.of(batchInputs.size(), noProgress)) {
             for (OutputSpec o : specs) {
                 sinks.add(o.path() == null ? ReportOutput.stdout(out) : ReportOutput.file(o.path()));
-                reports.add(OutputFormats.create(o.format(), o.path() == null && color()));
+                reports.add(OutputFormats.create(o.format(), o.path() == null && color(), assessor.rules(),
+                        threshold.failingSeverity()));
             }
             for (int i = 0; i < reports.size(); i++) {
                 reports.get(i).start(sinks.get(i).writer());
@@ -274,7 +275,7 @@ public final class AssessCommand implements Callable<Integer> {
                 stdout++;
             }
             try {
-                OutputFormats.create(name, false);
+                OutputFormats.check(name);
             } catch (IllegalArgumentException e) {
                 throw usage("-o " + value + ": " + e.getMessage());
             }
@@ -292,6 +293,11 @@ public final class AssessCommand implements Callable<Integer> {
 
     /** The {@code --fail-on} and {@code --fail-on-score} thresholds; either may be absent. */
     record Threshold(Rating rating, Severity severity, Double score) {
+        /** The severity from which a finding fails (JUnit report): the severity, or the rating's namesake. */
+        Severity failingSeverity() {
+            return severity != null ? severity : rating != null ? Severity.parse(rating.name()) : null;
+        }
+
         static Threshold parse(String text, Double score) {
             if (score != null && (score.isNaN() || score < 0 || score > 100)) {
                 throw new IllegalArgumentException("--fail-on-score: '" + score + "' is not a score; give 0 to 100");

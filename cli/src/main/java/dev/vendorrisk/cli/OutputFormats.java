@@ -1,35 +1,42 @@
 package dev.vendorrisk.cli;
 
-import dev.vendorrisk.assessor.report.JsonReport;
 import dev.vendorrisk.assessor.report.Report;
-import dev.vendorrisk.assessor.report.TextReport;
+import dev.vendorrisk.assessor.report.ReportFormats;
+import dev.vendorrisk.assessor.report.ReportOptions;
+import dev.vendorrisk.assessor.rules.RuleBase;
+import dev.vendorrisk.assessor.rules.Severity;
 import java.util.List;
 import java.util.Locale;
 
-/**
- * The report formats {@code -o FORMAT[=PATH]} accepts. The one place that maps a name to a
- * {@link Report}: adding a format is one line here (until the library's format registry lands,
- * when this delegates to it).
- */
+/** The report formats {@code -o FORMAT[=PATH]} accepts: the library's registry, with the CLI's options. */
 final class OutputFormats {
     /** Every format name, in the order {@code --help} lists them. */
-    static final List<String> NAMES = List.of("text", "json");
+    static final List<String> NAMES = ReportFormats.names();
 
     private OutputFormats() {
     }
 
     /**
-     * A fresh report of format {@code name}.
+     * Checks a format name before anything runs.
      *
-     * @param color ANSI colours (text on a terminal only)
      * @throws IllegalArgumentException for an unknown name, saying which exist
      */
-    static Report create(String name, boolean color) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "text" -> new TextReport(color);
-            case "json" -> new JsonReport();
-            default -> throw new IllegalArgumentException("unknown format '" + name + "'; use one of "
-                    + String.join(", ", NAMES));
-        };
+    static void check(String name) {
+        if (!NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("unknown format '" + name + "'; use one of " + String.join(", ", NAMES));
+        }
+    }
+
+    /**
+     * A fresh report of format {@code name}.
+     *
+     * @param color     ANSI colours (text on a terminal only)
+     * @param rules     the rule base (the SARIF report lists its rules)
+     * @param threshold the severity from which a finding fails a JUnit test case; null: HIGH
+     */
+    static Report create(String name, boolean color, RuleBase rules, Severity threshold) {
+        check(name);
+        String version = new Main.Version().getVersion()[0].replaceFirst("^vra ", "");
+        return ReportFormats.create(name.toLowerCase(Locale.ROOT), new ReportOptions(rules, color, threshold, version));
     }
 }
