@@ -64,6 +64,7 @@ abstract class ReportOutput implements AutoCloseable {
         }
         Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".part");
         PENDING.add(temp);
+        readableLikeANewFile(temp, absolute);
         Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8),
                 1 << 16);
         return new ReportOutput() {
@@ -99,6 +100,21 @@ abstract class ReportOutput implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /**
+     * A temporary file is created owner-only; the report should get the permissions the file it
+     * replaces had, or those of an ordinary new file (rw-r--r--).
+     */
+    private static void readableLikeANewFile(Path temp, Path target) {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(temp, permissions);
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: its defaults apply
+        }
     }
 
     private static void deleteQuietly(Path p) {

@@ -96,6 +96,10 @@ class BatchRunTest {
         try (Stream<Path> left = Files.list(out)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("r.json", "r.txt");
         }
+        if (json.getFileSystem().supportedFileAttributeViews().contains("posix")) { // like any new file, not owner-only
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(json)))
+                    .isEqualTo("rw-r--r--");
+        }
     }
 
     @Test
