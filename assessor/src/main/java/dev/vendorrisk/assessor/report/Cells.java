@@ -4,12 +4,16 @@ import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
 import dev.vendorrisk.assessor.Recommendation;
+import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.rules.Evidence;
 import dev.vendorrisk.assessor.rules.Severity;
 import dev.vendorrisk.assessor.scoring.Scorer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -35,7 +39,41 @@ final class Cells {
 
     /** {@code path=value (line N)} per evidence, joined with {@code "; "}. */
     static String evidence(Finding f) {
-        return f.evidence().stream().map(Cells::evidence).collect(Collectors.joining("; "));
+        return evidence(f.evidence());
+    }
+
+    static String evidence(List<Evidence> evidence) {
+        return evidence.stream().map(Cells::evidence).collect(Collectors.joining("; "));
+    }
+
+    /** True when a portfolio has something for a human-readable section: findings, notes or warnings. */
+    static boolean hasContent(PortfolioResult p) {
+        return p != null && (!p.findings().isEmpty() || !p.notes().isEmpty() || !p.warnings().isEmpty());
+    }
+
+    /** The vendor a portfolio finding concerns (its {@code vendor.id} evidence); null when it names none. */
+    static String vendorId(PortfolioFinding f) {
+        for (Evidence e : f.evidence()) {
+            if (e.path().equals("vendor.id") && e.value() != null) {
+                return e.text();
+            }
+        }
+        return null;
+    }
+
+    /** The profile files a portfolio finding names (its {@code services} evidence, one or a list); may be empty. */
+    static List<String> services(PortfolioFinding f) {
+        List<String> out = new ArrayList<>();
+        for (Evidence e : f.evidence()) {
+            if (e.path().equals("services")) {
+                if (e.value() instanceof List<?> list) {
+                    list.forEach(v -> out.add(String.valueOf(v)));
+                } else if (e.value() != null) {
+                    out.add(e.text());
+                }
+            }
+        }
+        return out;
     }
 
     static String evidence(Evidence e) {

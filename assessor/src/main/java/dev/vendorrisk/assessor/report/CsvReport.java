@@ -3,6 +3,9 @@ package dev.vendorrisk.assessor.report;
 import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
+import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
+import dev.vendorrisk.assessor.portfolio.PortfolioSession;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -20,8 +23,15 @@ import java.util.List;
  *   <li>{@code recommendation} is the recommendation key (as in the json report); {@code waived} is
  *       {@code true} or {@code false}; {@code evidence} is {@code path=value (line N)} joined with {@code "; "};</li>
  *   <li>an invalid file gets one row per diagnostic: {@code file} and {@code error}
- *       ({@code file:line:column: message}) are set, every other column is empty.</li>
+ *       ({@code file:line:column: message}) are set, every other column is empty;</li>
+ *   <li>after a batch run, each portfolio finding is a row after the files' rows: {@code file} is empty (only
+ *       portfolio rows have no file) and {@code area} is {@code portfolio}; {@code vendor_id} is the vendor it
+ *       concerns, the finding columns are set as for a vendor's finding except {@code contribution} and
+ *       {@code share}, which stay empty (a portfolio finding is part of no score); {@code waived} is
+ *       {@code false}; the other vendor columns are empty. The portfolio's notes and the waivers file's
+ *       warnings are not rows (they are in the other formats, and the CLI prints the warnings on stderr).</li>
  * </ul>
+ * Without a portfolio (a report of single files) there are no portfolio rows and nothing else changes.
  */
 public final class CsvReport implements Report {
     /** The header, in order. */
@@ -61,6 +71,14 @@ public final class CsvReport implements Report {
 
     @Override
     public void finish(Writer out, Summary summary) throws IOException {
+        PortfolioResult portfolio = summary.portfolio();
+        if (portfolio != null) {
+            for (PortfolioFinding f : portfolio.findings()) {
+                table.row(null, Cells.vendorId(f), null, null, null, null, null, f.id(), f.severity().name(),
+                        PortfolioSession.AREA, String.valueOf(f.weight()), null, null, "false", f.recommendation(),
+                        f.title(), Cells.evidence(f.evidence()), null);
+            }
+        }
         table.finish();
     }
 }

@@ -2,6 +2,8 @@ package dev.vendorrisk.assessor.report;
 
 import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
+import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.rules.Severity;
 import dev.vendorrisk.assessor.scoring.Exposure;
 import java.io.IOException;
@@ -23,8 +25,16 @@ import java.util.stream.Collectors;
  *   <li>{@code per_incident_exposure} is empty when a fact it needs is unknown;</li>
  *   <li>{@code top_recommendation} is the text of the recommendation that removes the most score;</li>
  *   <li>an invalid file gets one row with {@code file} and {@code errors} (its diagnostics as
- *       {@code file:line:column: message}, one per line inside the quoted cell); the rest is empty.</li>
+ *       {@code file:line:column: message}, one per line inside the quoted cell); the rest is empty;</li>
+ *   <li>after a batch run, each portfolio finding is a row after the files' rows, marked by an empty
+ *       {@code file} (every file's row has one) and the rating {@code PORTFOLIO}: {@code vendor_id} is the vendor
+ *       it concerns, {@code service} the finding's id and title (e.g. {@code PORT-001 Several high or critical
+ *       services depend on the same vendor}), {@code findings_*} a 1 under its severity and 0 elsewhere,
+ *       {@code waived} 0, {@code top_recommendation} what to do; the other columns are empty. A pivot by
+ *       vendor then shows a vendor's portfolio findings beside its own; one by rating keeps them apart.
+ *       The portfolio's notes and the waivers file's warnings are not rows.</li>
  * </ul>
+ * Without a portfolio (a report of single files) there are no portfolio rows and nothing else changes.
  */
 public final class CsvSummaryReport implements Report {
     /** The header, in order. */
@@ -32,6 +42,9 @@ public final class CsvSummaryReport implements Report {
             "score", "rating", "completeness", "findings_critical", "findings_high", "findings_medium",
             "findings_low", "findings_info", "waived", "per_incident_exposure", "currency", "top_recommendation",
             "errors");
+
+    /** The {@code rating} of a portfolio finding's row. */
+    public static final String PORTFOLIO = "PORTFOLIO";
 
     private final CsvTable table = new CsvTable(COLUMNS);
 
@@ -63,6 +76,20 @@ public final class CsvSummaryReport implements Report {
 
     @Override
     public void finish(Writer out, Summary summary) throws IOException {
+        PortfolioResult portfolio = summary.portfolio();
+        if (portfolio != null) {
+            for (PortfolioFinding f : portfolio.findings()) {
+                Severity s = f.severity();
+                table.row(null, Cells.vendorId(f), null, f.id() + " " + f.title(), null, null, PORTFOLIO, null,
+                        one(s, Severity.CRITICAL), one(s, Severity.HIGH), one(s, Severity.MEDIUM),
+                        one(s, Severity.LOW), one(s, Severity.INFO), "0", null, null, f.recommendationText(), null);
+            }
+        }
         table.finish();
+    }
+
+    /** {@code 1} in the count column of the finding's severity, {@code 0} in the others. */
+    private static String one(Severity severity, Severity column) {
+        return severity == column ? "1" : "0";
     }
 }

@@ -12,6 +12,8 @@ import java.io.Writer;
  * <ul>
  *   <li>{@code "assessment"}: an assessed file, in the shape of the {@code json} report's assessments;</li>
  *   <li>{@code "error"}: one diagnostic of an invalid file: {@code file, line, column, message};</li>
+ *   <li>{@code "portfolio"}: after a batch run, the last line but one: the portfolio rules' findings, notes
+ *       and the waivers file's warnings, as the {@code json} report's {@code portfolio} object;</li>
  *   <li>{@code "summary"}: the last line, the run's counts as in the {@code json} report's summary.</li>
  * </ul>
  * Lines end with {@code \n} on every platform, as JSON Lines asks.
@@ -43,6 +45,10 @@ public final class JsonLinesReport implements Report {
 
     @Override
     public void finish(Writer out, Summary summary) throws IOException {
+        if (summary.portfolio() != null) {
+            JsonReport.writePortfolio(json, summary.portfolio(), "portfolio");
+            endLine(out);
+        }
         json.writeStartObject();
         json.writeStringField("type", "summary");
         JsonReport.writeSummaryFields(json, summary);

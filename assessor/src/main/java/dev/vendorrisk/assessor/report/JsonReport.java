@@ -59,7 +59,8 @@ public final class JsonReport implements Report {
         }
         json.writeEndArray();
         if (summary.portfolio() != null) {
-            writePortfolio(summary.portfolio());
+            json.writeFieldName("portfolio");
+            writePortfolio(json, summary.portfolio(), null);
         }
         json.writeObjectFieldStart("summary");
         writeSummaryFields(json, summary);
@@ -88,9 +89,15 @@ public final class JsonReport implements Report {
         json.writeEndObject();
     }
 
-    /** {@code "portfolio"}: the portfolio rules' findings over the batch, notes, and the waivers file's warnings. */
-    private void writePortfolio(PortfolioResult p) throws IOException {
-        json.writeObjectFieldStart("portfolio");
+    /**
+     * The portfolio object: the portfolio rules' findings over the batch, notes, and the waivers file's
+     * warnings; a non-null {@code type} comes first, as {@code "type":"portfolio"} in JSON Lines.
+     */
+    static void writePortfolio(JsonGenerator json, PortfolioResult p, String type) throws IOException {
+        json.writeStartObject();
+        if (type != null) {
+            json.writeStringField("type", type);
+        }
         json.writeNumberField("services", p.services());
         json.writeArrayFieldStart("findings");
         for (PortfolioFinding f : p.findings()) {

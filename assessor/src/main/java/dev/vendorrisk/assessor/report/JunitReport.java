@@ -3,6 +3,8 @@ package dev.vendorrisk.assessor.report;
 import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
+import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.rules.Evidence;
 import dev.vendorrisk.assessor.rules.Severity;
 import java.io.IOException;
@@ -25,6 +27,14 @@ import javax.xml.stream.XMLStreamWriter;
  * it and waived ones are listed in the test case's {@code system-out}. An invalid file is a test case
  * (classname = file name without extension) with one {@code <error>} per diagnostic.
  *
+ * <p>After a batch run, the portfolio is one more suite, {@code <testsuite name="portfolio">}, after the
+ * files' suites, holding one test case (classname and name {@code portfolio}, so CI history tracks it run
+ * after run): every portfolio finding at or above the threshold is a {@code <failure>} (type = severity,
+ * message = {@code "ID title"}, text = the finding's message, evidence and what to do); the count of
+ * services, findings below the threshold, the notes and the waivers file's warnings are in its
+ * {@code system-out}. It passes when no portfolio finding reaches the threshold. A report of single
+ * files, without a portfolio, has no such suite.
+ *
  * <p>Streaming: because every file is its own suite, a suite's counts ({@code tests="1"},
  * {@code failures} and {@code errors} = failed or errored test cases, 0 or 1) are known when its file
  * arrives, so each suite is written at once and nothing is buffered. The enclosing
@@ -34,6 +44,9 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class JunitReport implements Report {
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+
+    /** Name and classname of the portfolio's suite and test case. */
+    public static final String PORTFOLIO = "portfolio";
 
     private final Severity threshold;
     private XMLStreamWriter xml;
@@ -78,6 +91,9 @@ public final class JunitReport implements Report {
     @Override
     public void finish(Writer out, Summary summary) throws IOException {
         try {
+            if (summary.portfolio() != null) {
+                writePortfolio(summary.portfolio());
+            }
             indent(1);
             xml.writeComment(" Summary: " + clean(summary.line()).replace("--", "- -") + " ");
             xml.writeCharacters("\n");
@@ -114,6 +130,45 @@ public final class JunitReport implements Report {
             xml.writeAttribute("message", clean(f.id() + " " + f.title()));
             xml.writeAttribute("type", f.severity().name());
             xml.writeCharacters(clean(failureText(a, f)));
+            xml.writeEndElement();
+        }
+        indent(3);
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(clean(other.toString()));
+        xml.writeEndElement();
+        endCaseAndSuite();
+    }
+
+    private void writePortfolio(PortfolioResult p) throws XMLStreamException {
+        List<PortfolioFinding> failures = new ArrayList<>();
+        StringBuilder other = new StringBuilder();
+        other.append(String.format(Locale.ROOT, "%d %s, %d portfolio %s; failure threshold %s\n", p.services(),
+                p.services() == 1 ? "service" : "services", p.findings().size(),
+                p.findings().size() == 1 ? "finding" : "findings", threshold));
+        for (PortfolioFinding f : p.findings()) {
+            if (f.severity().compareTo(threshold) >= 0) {
+                failures.add(f);
+            } else {
+                other.append("below threshold ").append(f.severity()).append(' ').append(f.id()).append(' ')
+                        .append(f.message()).append('\n');
+            }
+        }
+        p.notes().forEach(note -> other.append("note: ").append(note).append('\n'));
+        p.warnings().forEach(w -> other.append("warning: ").append(w.render()).append('\n'));
+        startSuite(PORTFOLIO, failures.isEmpty() ? 0 : 1, 0);
+        startCase(PORTFOLIO, PORTFOLIO);
+        for (PortfolioFinding f : failures) {
+            indent(3);
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", clean(f.id() + " " + f.title()));
+            xml.writeAttribute("type", f.severity().name());
+            StringBuilder text = new StringBuilder(f.message()).append('\n');
+            for (Evidence e : f.evidence()) {
+                text.append("  ").append(e.path()).append(": ").append(e.text()).append('\n');
+            }
+            text.append("recommendation (").append(f.recommendation()).append("): ").append(f.recommendationText())
+                    .append('\n');
+            xml.writeCharacters(clean(text.toString()));
             xml.writeEndElement();
         }
         indent(3);

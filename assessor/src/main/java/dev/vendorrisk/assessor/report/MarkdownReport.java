@@ -4,6 +4,8 @@ import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
 import dev.vendorrisk.assessor.Recommendation;
+import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.rules.Evidence;
 import dev.vendorrisk.assessor.rules.Severity;
 import java.io.IOException;
@@ -12,13 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * A readable report for pull requests and wikis ({@code -o markdown}, GitHub-flavoured): an overview
  * table with one row per file, then per vendor a heading, its rating, score and exposure, a findings
- * table and the ranked recommendations, then an "Errors" section for invalid files, and the run's
- * summary line. Every user-supplied text is escaped, so a vendor name cannot break a table or inject HTML.
+ * table and the ranked recommendations, then an "Errors" section for invalid files, after a batch run
+ * a "Portfolio" section (the portfolio rules' findings with their evidence, what to do, the notes on
+ * what could not be compared and the waivers file's warnings; left out when there is none of these),
+ * and the run's summary line. Every user-supplied text is escaped, so a vendor name cannot break a table or inject HTML.
  *
  * <p>Streaming: overview rows go straight to the output as files arrive; the vendor sections and the
  * errors, which must come after the whole table, are spooled to temporary files (see {@link Spool})
@@ -65,6 +70,9 @@ public final class MarkdownReport implements Report {
             out.write("## Errors" + NL + NL);
         }
         errors.copyTo(out);
+        if (Cells.hasContent(summary.portfolio())) {
+            out.write(portfolio(summary.portfolio()));
+        }
         out.write("**Summary:** " + escape(summary.line()) + NL);
     }
 
@@ -112,6 +120,35 @@ public final class MarkdownReport implements Report {
             b.append("> **Warning:** ").append(escape(warning)).append(NL).append(NL);
         }
         w.write(b.toString());
+    }
+
+    private static String portfolio(PortfolioResult p) {
+        StringBuilder b = new StringBuilder();
+        b.append("## Portfolio").append(NL).append(NL);
+        b.append(p.findings().size()).append(p.findings().size() == 1 ? " finding" : " findings").append(" across ")
+                .append(p.services()).append(p.services() == 1 ? " service" : " services")
+                .append("; portfolio findings are part of no vendor's score.").append(NL).append(NL);
+        if (!p.findings().isEmpty()) {
+            b.append("| Severity | ID | Title | Evidence |").append(NL);
+            b.append("| --- | --- | --- | --- |").append(NL);
+            Map<String, String> recommendations = new TreeMap<>();
+            for (PortfolioFinding f : p.findings()) {
+                b.append(row(f.severity().name(), escape(f.id()), escape(f.title()),
+                        f.evidence().stream().map(MarkdownReport::evidence).collect(Collectors.joining("<br>"))));
+                recommendations.put(f.recommendation(), f.recommendationText());
+            }
+            b.append(NL).append("### Recommendations").append(NL).append(NL);
+            recommendations.forEach((key, text) -> b.append("- **").append(escape(key)).append("**: ")
+                    .append(escape(text)).append(NL));
+            b.append(NL);
+        }
+        for (String note : p.notes()) {
+            b.append("> **Note:** ").append(escape(note)).append(NL).append(NL);
+        }
+        for (Diagnostic w : p.warnings()) {
+            b.append("> **Warning:** ").append(escape(w.render())).append(NL).append(NL);
+        }
+        return b.toString();
     }
 
     private static void writeErrors(Writer w, FileResult result) throws IOException {

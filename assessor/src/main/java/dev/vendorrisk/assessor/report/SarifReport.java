@@ -3,6 +3,7 @@ package dev.vendorrisk.assessor.report;
 import com.contrastsecurity.sarif.ArtifactLocation;
 import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.Location;
+import com.contrastsecurity.sarif.LogicalLocation;
 import com.contrastsecurity.sarif.Message;
 import com.contrastsecurity.sarif.MultiformatMessageString;
 import com.contrastsecurity.sarif.Notification;
@@ -23,6 +24,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
+import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
+import dev.vendorrisk.assessor.portfolio.PortfolioSession;
 import dev.vendorrisk.assessor.rules.RuleBase;
 import dev.vendorrisk.assessor.rules.RuleMeta;
 import dev.vendorrisk.assessor.rules.Severity;
@@ -45,6 +49,16 @@ import java.util.Set;
  * waived findings as results with an external, accepted suppression, and invalid files as error
  * notifications of the run's invocation.
  *
+ * <p>After a batch run, each portfolio finding is one more result (after the files' results) of its
+ * {@code PORT-} rule, which the driver's catalogue lists like any other: level from its severity, no
+ * region (a portfolio finding has no line), located at the first profile file its {@code services}
+ * evidence names, with the others as {@code relatedLocations}, and always with a logical location of
+ * kind {@code vendor} named by the vendor's id (the only location of a finding that names no file,
+ * e.g. PORT-002). Its properties say {@code "scope": "portfolio"} and carry no contribution or share.
+ * The waivers file's warnings are {@code warning} notifications at their file, line and column, and
+ * the notes on what the portfolio rules could not compare are {@code note} notifications; neither
+ * makes the execution unsuccessful.
+ *
  * <p>Streaming: the envelope ({@code $schema}, {@code version}, {@code runs[0]}, {@code tool},
  * the {@code results} array) is written with a Jackson {@link JsonGenerator}, and each result is
  * serialized from the java-sarif model as its file arrives, so results are never held. Only the
@@ -62,10 +76,14 @@ public final class SarifReport implements Report {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .addMixIn(Result.class, AllNonNull.class)
             .addMixIn(ReportingConfiguration.class, AllNonNull.class)
+            .addMixIn(Notification.class, AllNonNull.class)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
-    /** java-sarif leaves out values equal to the schema's defaults; results and rules state their level anyway. */
+    /**
+     * java-sarif leaves out values equal to the schema's defaults; results, rules and notifications state
+     * their level anyway.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private abstract static class AllNonNull {
     }
@@ -123,12 +141,27 @@ public final class SarifReport implements Report {
 
     @Override
     public void finish(Writer out, Summary summary) throws IOException {
+        PortfolioResult portfolio = summary.portfolio();
+        if (portfolio != null) {
+            for (PortfolioFinding f : portfolio.findings()) {
+                MAPPER.writeValue(json, result(f));
+            }
+        }
         json.writeEndArray();
         List<Notification> notifications = new ArrayList<>();
         for (Diagnostic d : invalid) {
-            notifications.add(new Notification().withLevel(Notification.Level.ERROR)
-                    .withMessage(new Message().withText(d.message()))
-                    .withLocations(Set.of(location(d.file(), d.line(), d.column()))));
+            notifications.add(notification(Notification.Level.ERROR, d));
+        }
+        if (portfolio != null) {
+            for (Diagnostic w : portfolio.warnings()) {
+                notifications.add(notification(Notification.Level.WARNING, w));
+            }
+            for (String note : portfolio.notes()) {
+                Notification n = new Notification().withLevel(Notification.Level.NOTE)
+                        .withMessage(new Message().withText(note));
+                n.setLocations(null); // about the batch, not a place in a file
+                notifications.add(n);
+            }
         }
         Invocation invocation = new Invocation().withExecutionSuccessful(invalid.isEmpty())
                 .withToolExecutionNotifications(notifications.isEmpty() ? null : notifications);
@@ -160,6 +193,42 @@ public final class SarifReport implements Report {
                     .withStatus(Suppression.Status.ACCEPTED).withJustification(f.waiver())));
         }
         return r;
+    }
+
+    /** A portfolio finding as a result: at the files it names, and at its vendor. */
+    private Result result(PortfolioFinding f) {
+        PropertyBag properties = new PropertyBag();
+        properties.setAdditionalProperty("scope", PortfolioSession.AREA);
+        String vendorId = Cells.vendorId(f);
+        if (vendorId != null) {
+            properties.setAdditionalProperty("vendorId", vendorId);
+        }
+        properties.setAdditionalProperty("severity", f.severity().name());
+        properties.setAdditionalProperty("area", PortfolioSession.AREA);
+        properties.setAdditionalProperty("weight", f.weight());
+        properties.setAdditionalProperty("recommendation", f.recommendation());
+        List<String> services = Cells.services(f);
+        Location primary = services.isEmpty() ? new Location() : location(services.get(0), 0, 0);
+        if (vendorId != null) {
+            primary.setLogicalLocations(Set.of(new LogicalLocation().withName(vendorId).withKind("vendor")));
+        }
+        Result r = new Result().withRuleId(f.id()).withRuleIndex(ruleIndex.get(f.id()))
+                .withLevel(level(f.severity())).withMessage(new Message().withText(f.message()))
+                .withLocations(List.of(primary)).withProperties(properties);
+        r.setRank(null);
+        if (services.size() > 1) {
+            Set<Location> related = new LinkedHashSet<>();
+            for (String file : services.subList(1, services.size())) {
+                related.add(location(file, 0, 0));
+            }
+            r.setRelatedLocations(related);
+        }
+        return r;
+    }
+
+    private static Notification notification(Notification.Level level, Diagnostic d) {
+        return new Notification().withLevel(level).withMessage(new Message().withText(d.message()))
+                .withLocations(Set.of(location(d.file(), d.line(), d.column())));
     }
 
     private static Map<String, List<RuleMeta>> byId(List<RuleMeta> rules) {

@@ -106,8 +106,7 @@ public final class TextReport implements Report {
     @Override
     public void finish(Writer out, Summary summary) throws IOException {
         PortfolioResult portfolio = summary.portfolio();
-        if (portfolio != null && (!portfolio.findings().isEmpty() || !portfolio.notes().isEmpty()
-                || !portfolio.warnings().isEmpty())) {
+        if (Cells.hasContent(portfolio)) {
             out.write(portfolio(portfolio));
         }
         out.write("Summary: " + summary.line() + NL);

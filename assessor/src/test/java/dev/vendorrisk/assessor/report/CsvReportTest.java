@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Finding;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -118,5 +119,65 @@ class CsvReportTest {
                 .filter(c -> c.get("file").equals(invalid.file())).findFirst().orElseThrow();
         assertThat(bad).containsEntry("vendor_id", "").containsEntry("score", "");
         assertThat(bad.get("errors").split("\n")).hasSize(invalid.errors().size());
+    }
+
+    @Test
+    void portfolioFindingsAreRowsWithoutAFileAfterTheFilesRows() throws IOException {
+        ReportFixtures.Batch batch = ReportFixtures.portfolioBatch();
+        String csv = ReportFixtures.render(new CsvReport(), batch);
+        assertThat(csv).startsWith(ReportFixtures.render(new CsvReport(), batch.results()));
+        List<Map<String, String>> rows = parse(csv).stream().skip(1).map(r -> cells(CsvReport.COLUMNS, r)).toList();
+        List<Map<String, String>> portfolio = rows.stream().filter(r -> r.get("file").isEmpty()).toList();
+        assertThat(portfolio).hasSize(batch.portfolio().findings().size());
+        assertThat(rows.subList(rows.size() - portfolio.size(), rows.size())).isEqualTo(portfolio);
+        assertThat(portfolio).allSatisfy(r -> assertThat(r).containsEntry("area", "portfolio")
+                .containsEntry("contribution", "").containsEntry("share", "").containsEntry("waived", "false")
+                .containsEntry("rating", "").containsEntry("error", ""));
+
+        Map<String, String> port001 = portfolio.stream().filter(r -> r.get("finding_id").equals("PORT-001"))
+                .findFirst().orElseThrow();
+        assertThat(port001).containsEntry("vendor_id", "pbx-hosting-example").containsEntry("severity", "HIGH")
+                .containsEntry("weight", "20").containsEntry("recommendation", "concentration")
+                .containsEntry("title", "Several high or critical services depend on the same vendor")
+                .containsEntry("evidence", "vendor.id=pbx-hosting-example;"
+                        + " services=[generated/pbx-backup-line.yaml, samples/pbx-incident.yaml]");
+        assertThat(portfolio).filteredOn(r -> r.get("finding_id").equals("PORT-002"))
+                .extracting(r -> r.get("vendor_id")).containsExactly("cloudcrm-global", "pbx-hosting-example");
+    }
+
+    @Test
+    void aPortfolioWithoutFindingsAddsNoRow() throws IOException {
+        List<FileResult> results = List.of(ReportFixtures.sample("pbx-incident.yaml"));
+        PortfolioResult quiet = new PortfolioResult(1, List.of(), List.of("a note"), List.of());
+        assertThat(ReportFixtures.render(new CsvReport(), results, quiet))
+                .isEqualTo(ReportFixtures.render(new CsvReport(), results));
+        assertThat(ReportFixtures.render(new CsvSummaryReport(), results, quiet))
+                .isEqualTo(ReportFixtures.render(new CsvSummaryReport(), results));
+    }
+
+    @Test
+    void theSummaryHasOneRowPerPortfolioFindingRatedPortfolio() throws IOException {
+        ReportFixtures.Batch batch = ReportFixtures.portfolioBatch();
+        String csv = ReportFixtures.render(new CsvSummaryReport(), batch);
+        assertThat(csv).startsWith(ReportFixtures.render(new CsvSummaryReport(), batch.results()));
+        List<Map<String, String>> rows = parse(csv).stream().skip(1).map(r -> cells(CsvSummaryReport.COLUMNS, r))
+                .toList();
+        assertThat(rows).hasSize(batch.results().size() + batch.portfolio().findings().size());
+        List<Map<String, String>> portfolio = rows.subList(batch.results().size(), rows.size());
+        assertThat(portfolio).allSatisfy(r -> assertThat(r).containsEntry("file", "")
+                .containsEntry("rating", CsvSummaryReport.PORTFOLIO).containsEntry("score", "")
+                .containsEntry("waived", "0").containsEntry("errors", ""));
+        assertThat(rows.subList(0, batch.results().size())).noneMatch(r -> r.get("file").isEmpty());
+
+        Map<String, String> port003 = portfolio.stream().filter(r -> r.get("service").startsWith("PORT-003 "))
+                .findFirst().orElseThrow();
+        assertThat(port003).containsEntry("vendor_id", "pbx-hosting-example").containsEntry("findings_high", "1")
+                .containsEntry("findings_critical", "0").containsEntry("findings_medium", "0")
+                .containsEntry("findings_low", "0").containsEntry("findings_info", "0");
+        assertThat(port003.get("service")).isEqualTo("PORT-003 A critical service depends on a one-person provider"
+                + " while a provider of the same kind in the portfolio has no critical findings");
+        assertThat(port003.get("top_recommendation")).startsWith("Prepare the move of the critical service");
+        assertThat(portfolio).filteredOn(r -> r.get("service").startsWith("PORT-002 "))
+                .allSatisfy(r -> assertThat(r).containsEntry("findings_medium", "1").containsEntry("findings_high", "0"));
     }
 }

@@ -60,4 +60,25 @@ class JsonLinesReportTest {
         assertThat(first.path("message").asText()).isEqualTo(invalid.errors().get(0).message());
         assertThat(lines).hasSize(invalid.errors().size() + 1);
     }
+
+    @Test
+    void aBatchRunHasThePortfolioLineOfTheJsonReportJustBeforeTheSummary() throws IOException {
+        ReportFixtures.Batch batch = ReportFixtures.portfolioBatch();
+        String[] lines = ReportFixtures.render(new JsonLinesReport(), batch).split("\n");
+        assertThat(lines).hasSize(ReportFixtures.render(new JsonLinesReport(), batch.results()).split("\n").length + 1);
+        assertThat(JSON.readTree(lines[lines.length - 1]).path("type").asText()).isEqualTo("summary");
+
+        JsonNode portfolio = JSON.readTree(lines[lines.length - 2]);
+        assertThat(portfolio.fieldNames().next()).isEqualTo("type");
+        assertThat(portfolio.path("type").asText()).isEqualTo("portfolio");
+        assertThat(portfolio.path("services").asInt()).isEqualTo(batch.portfolio().services());
+        assertThat(portfolio.path("findings").findValuesAsText("id")).contains("PORT-001", "PORT-002", "PORT-003");
+        assertThat(portfolio.path("notes")).hasSize(2);
+        assertThat(portfolio.at("/warnings/0/file").asText()).isEqualTo("waivers.yaml");
+        assertThat(portfolio.at("/warnings/0/line").asInt()).isEqualTo(1);
+
+        JsonNode pretty = JSON.readTree(ReportFixtures.render(new JsonReport(), batch)).path("portfolio");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) portfolio).remove("type");
+        assertThat(portfolio).isEqualTo(pretty);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Finding;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.rules.Severity;
 import java.io.StringReader;
 import java.util.List;
@@ -123,6 +124,56 @@ class JunitReportTest {
         assertThat(testcase.getAttribute("classname")).isEqualTo("evil|id");
         assertThat(testcase.getElementsByTagName("failure").item(0).getTextContent())
                 .contains("<script>&amp;</script> ]]>").contains("next\uFFFDline é");
+    }
+
+    @Test
+    void thePortfolioIsOneMoreSuiteWithAFailurePerFindingAtTheThreshold() throws Exception {
+        ReportFixtures.Batch batch = ReportFixtures.portfolioBatch();
+        String xml = ReportFixtures.render(new JunitReport(), batch);
+        validate(xml);
+        Document doc = parse(xml);
+        NodeList suites = doc.getElementsByTagName("testsuite");
+        assertThat(suites.getLength()).isEqualTo(batch.results().size() + 1);
+        Element suite = (Element) suites.item(suites.getLength() - 1);
+        assertThat(suite.getAttribute("name")).isEqualTo("portfolio");
+        assertThat(suite.getAttribute("tests")).isEqualTo("1");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(suite.getAttribute("errors")).isEqualTo("0");
+
+        Element portfolio = testcase(doc, "portfolio");
+        assertThat(portfolio.getAttribute("classname")).isEqualTo("portfolio");
+        NodeList failures = portfolio.getElementsByTagName("failure");
+        List<String> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < failures.getLength(); i++) {
+            messages.add(((Element) failures.item(i)).getAttribute("message"));
+        }
+        assertThat(messages).hasSize(3).allMatch(m -> m.startsWith("PORT-001 ") || m.startsWith("PORT-003 "));
+        Element port001 = (Element) failures.item(0);
+        assertThat(port001.getAttribute("type")).isEqualTo("HIGH");
+        assertThat(port001.getTextContent()).contains("services: [generated/pbx-backup-line.yaml, samples/pbx-incident.yaml]")
+                .contains("recommendation (concentration): Reduce the concentration");
+        assertThat(portfolio.getElementsByTagName("system-out").item(0).getTextContent())
+                .startsWith("7 services, 5 portfolio findings; failure threshold HIGH\n")
+                .contains("below threshold MEDIUM PORT-002 ")
+                .contains("note: the outage exposure of 1 of 7 services is unknown")
+                .contains("warning: waivers.yaml:1:3: waiver for SEC-003");
+
+        String atInfo = ReportFixtures.render(new JunitReport(Severity.INFO), batch);
+        validate(atInfo);
+        assertThat(testcase(parse(atInfo), "portfolio").getElementsByTagName("failure").getLength())
+                .isEqualTo(batch.portfolio().findings().size());
+    }
+
+    @Test
+    void aPortfolioWithoutFindingsIsAPassingSuite() throws Exception {
+        String xml = ReportFixtures.render(new JunitReport(), List.of(ReportFixtures.sample("well-run-msp.yaml")),
+                new PortfolioResult(1, List.of(), List.of(), List.of()));
+        validate(xml);
+        Document doc = parse(xml);
+        Element suite = (Element) doc.getElementsByTagName("testsuite").item(1);
+        assertThat(suite.getAttribute("name")).isEqualTo("portfolio");
+        assertThat(suite.getAttribute("failures")).isEqualTo("0");
+        assertThat(testcase(doc, "portfolio").getElementsByTagName("failure").getLength()).isZero();
     }
 
     private static Element testcase(Document doc, String name) {

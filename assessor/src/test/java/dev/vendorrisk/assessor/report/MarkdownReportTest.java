@@ -3,6 +3,7 @@ package dev.vendorrisk.assessor.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vendorrisk.assessor.Assessment;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,47 @@ class MarkdownReportTest {
         assertThat(summary).isGreaterThan(errors);
         assertThat(md.substring(errors)).contains("### samples/invalid/typos-and-types.yaml")
                 .contains("- line 10, column 1: unknown key 'suport'; did you mean 'support'?");
+        assertThat(md).doesNotContain("## Portfolio");
+    }
+
+    @Test
+    void aBatchRunHasAPortfolioSectionWithFindingsWhatToDoNotesAndWarningsBeforeTheSummary() {
+        ReportFixtures.Batch batch = ReportFixtures.portfolioBatch();
+        String md = ReportFixtures.render(new MarkdownReport(), batch);
+        int errors = md.indexOf("## Errors");
+        int portfolio = md.indexOf("## Portfolio\n\n5 findings across 7 services; portfolio findings are part of no"
+                + " vendor's score.\n\n| Severity | ID | Title | Evidence |\n");
+        int summary = md.indexOf("**Summary:** ");
+        assertThat(errors).isPositive();
+        assertThat(portfolio).isGreaterThan(errors);
+        assertThat(summary).isGreaterThan(portfolio);
+
+        String section = md.substring(portfolio, summary);
+        List<String> rows = Arrays.stream(section.split("\n")).filter(l -> l.startsWith("| ") && !l.startsWith("| ---")
+                && !l.startsWith("| Severity")).toList();
+        assertThat(rows).hasSize(batch.portfolio().findings().size())
+                .allSatisfy(row -> assertThat(cellCount(row)).isEqualTo(4));
+        assertThat(section).contains("| HIGH | PORT-001 | Several high or critical services depend on the same vendor |"
+                        + " vendor.id: pbx-hosting-example<br>services: \\[generated/pbx-backup-line.yaml,"
+                        + " samples/pbx-incident.yaml\\] |")
+                .contains("| MEDIUM | PORT-002 |").contains("| HIGH | PORT-003 |")
+                .contains("### Recommendations\n\n- **concentration**: Reduce the concentration on this vendor")
+                .contains("- **ready-alternative**: Prepare the move")
+                .contains("> **Note:** the outage exposure of 1 of 7 services is unknown")
+                .contains("> **Note:** exposures are in 2 currencies")
+                .contains("> **Warning:** waivers.yaml:1:3: waiver for SEC-003 of vendor 'pbx-hosting-example'"
+                        + " (owner dpo) is unused");
+    }
+
+    @Test
+    void aPortfolioWithNothingToSayHasNoSection() {
+        List<FileResult> results = List.of(ReportFixtures.sample("well-run-msp.yaml"));
+        String md = ReportFixtures.render(new MarkdownReport(), results, new PortfolioResult(1, List.of(), List.of(),
+                List.of()));
+        assertThat(md).isEqualTo(ReportFixtures.render(new MarkdownReport(), results));
+        assertThat(ReportFixtures.render(new MarkdownReport(), results, new PortfolioResult(1, List.of(),
+                List.of("a note"), List.of()))).contains("## Portfolio\n\n0 findings across 1 service;")
+                .contains("> **Note:** a note").doesNotContain("| Severity | ID | Title | Evidence |");
     }
 
     @Test

@@ -4,9 +4,15 @@ import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Finding;
 import dev.vendorrisk.assessor.InvalidProfileException;
 import dev.vendorrisk.assessor.TestRules;
+import dev.vendorrisk.assessor.VendorRiskAssessor;
+import dev.vendorrisk.assessor.batch.BatchAssessor;
+import dev.vendorrisk.assessor.batch.BatchInput;
+import dev.vendorrisk.assessor.batch.PortfolioWaivers;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +27,11 @@ import java.util.stream.Stream;
 final class ReportFixtures {
     static final Path SAMPLES = TestRules.ROOT.resolve("samples");
     private static List<FileResult> samples;
+    private static Batch batch;
+
+    /** A batch run's results, in report order, and the portfolio it ended with. */
+    record Batch(List<FileResult> results, PortfolioResult portfolio) {
+    }
 
     private ReportFixtures() {
     }
@@ -79,8 +90,62 @@ final class ReportFixtures {
         return FileResult.of(evil);
     }
 
+    /**
+     * A real batch run over every sample (alone they give two PORT-002 findings and two notes) and two
+     * generated profiles: a second critical telephony service of the one-person PBX vendor (PORT-001)
+     * and a telephony carrier without findings, a ready alternative to that vendor (PORT-003). The
+     * waivers file {@code waivers.yaml} has one waiver that never applies (a warning at line 1).
+     */
+    static synchronized Batch portfolioBatch() {
+        if (batch == null) {
+            try {
+                String pbx = Files.readString(SAMPLES.resolve("pbx-incident.yaml"));
+                String msp = Files.readString(SAMPLES.resolve("well-run-msp.yaml"));
+                List<BatchInput> inputs = new ArrayList<>();
+                inputs.add(BatchInput.bytes("generated/pbx-backup-line.yaml", utf8(pbx)));
+                inputs.add(BatchInput.bytes("generated/telephony-carrier.yaml", utf8(msp
+                        .replace("  id: nordic-managed-it", "  id: nordic-carrier").replace("  kind: msp", "  kind: telephony"))));
+                try (Stream<Path> walk = Files.walk(SAMPLES)) {
+                    for (Path p : walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                        inputs.add(BatchInput.bytes(TestRules.ROOT.relativize(p).toString().replace('\\', '/'),
+                                Files.readAllBytes(p)));
+                    }
+                }
+                VendorRiskAssessor assessor = TestRules.assessor();
+                PortfolioWaivers waivers = PortfolioWaivers.of(assessor.reader().readWaivers("waivers.yaml", utf8("""
+                        - vendor: pbx-hosting-example
+                          rule: SEC-003
+                          justification: no personal data any more
+                          owner: dpo
+                          expires: 2099-12-31
+                        """)));
+                List<FileResult> results = new ArrayList<>();
+                PortfolioResult portfolio = BatchAssessor.builder(assessor).jobs(2).waivers(waivers).build()
+                        .assess(inputs, results::add).portfolio();
+                batch = new Batch(List.copyOf(results), portfolio);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return batch;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What a report writes for a batch run, its portfolio included, fed as the CLI feeds it. */
+    static String render(Report report, Batch batch) {
+        return render(report, batch.results(), batch.portfolio());
+    }
+
     /** What a report writes for these results, fed as the CLI feeds it. */
     static String render(Report report, List<FileResult> results) {
+        return render(report, results, null);
+    }
+
+    /** What a report writes for these results and this portfolio (null: no batch ran). */
+    static String render(Report report, List<FileResult> results, PortfolioResult portfolio) {
         StringWriter out = new StringWriter();
         Summary summary = new Summary();
         try {
@@ -89,6 +154,7 @@ final class ReportFixtures {
                 summary.add(r);
                 report.file(out, r);
             }
+            summary.portfolio(portfolio);
             report.finish(out, summary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

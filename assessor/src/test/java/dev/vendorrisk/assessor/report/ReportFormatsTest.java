@@ -15,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every format, through the registry: deterministic and streaming. Each format's rendering of the
- * samples is also written to {@code target/report-samples/} for a reviewer to read.
+ * Every format, through the registry: deterministic and streaming, with the portfolio of a batch run.
+ * Each format's rendering of the samples, and of the batch with its portfolio, is also written to
+ * {@code target/report-samples/} for a reviewer to read.
  */
 class ReportFormatsTest {
     private static final Path OUT = Path.of("target", "report-samples");
@@ -87,5 +88,30 @@ class ReportFormatsTest {
         Summary summary = new Summary();
         summary.add(ReportFixtures.sample("pbx-incident.yaml"));
         report.finish(out, summary);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    void everyFormatShowsThePortfolioOfABatchRunAndOnlyAtTheEnd(String name) throws IOException {
+        ReportFixtures.Batch batch = ReportFixtures.portfolioBatch();
+        assertThat(batch.portfolio().findings()).extracting(f -> f.id())
+                .contains("PORT-001", "PORT-002", "PORT-003");
+        String with = ReportFixtures.render(ReportFormats.create(name, options()), batch);
+        assertThat(ReportFixtures.render(ReportFormats.create(name, options()), batch)).isEqualTo(with);
+        assertThat(with).contains("PORT-001", "PORT-002", "PORT-003");
+
+        // what is streamed before the end is the same as without a portfolio: only finish() writes it
+        Report report = ReportFormats.create(name, options());
+        StringWriter out = new StringWriter();
+        report.start(out);
+        for (FileResult r : batch.results()) {
+            report.file(out, r);
+        }
+        String streamed = out.toString();
+        assertThat(with).startsWith(streamed);
+        assertThat(ReportFixtures.render(ReportFormats.create(name, options()), batch.results())).startsWith(streamed)
+                .isNotEqualTo(with);
+        Files.createDirectories(OUT);
+        Files.writeString(OUT.resolve("portfolio." + name), with, StandardCharsets.UTF_8);
     }
 }

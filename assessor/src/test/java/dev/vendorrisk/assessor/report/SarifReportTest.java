@@ -160,6 +160,71 @@ class SarifReportTest {
         assertThat(SarifReport.uri("<stdin>")).isEqualTo("%3Cstdin%3E");
     }
 
+    @Test
+    void aBatchRunsPortfolioStillValidatesAndItsFindingsAreResultsOfThePortRules() throws IOException {
+        ReportFixtures.Batch batch = ReportFixtures.portfolioBatch();
+        JsonNode sarif = JSON.readTree(ReportFixtures.render(report(), batch));
+        assertThat(schema.validate(sarif)).as("SARIF schema violations").isEmpty();
+        JsonNode results = sarif.at("/runs/0/results");
+        JsonNode rules = sarif.at("/runs/0/tool/driver/rules");
+        List<JsonNode> portfolio = new ArrayList<>();
+        results.forEach(r -> {
+            if (r.path("ruleId").asText().startsWith("PORT-")) {
+                portfolio.add(r);
+            }
+        });
+        assertThat(portfolio).hasSize(batch.portfolio().findings().size());
+        assertThat(results.get(results.size() - 1).path("ruleId").asText()).startsWith("PORT-");
+        for (JsonNode r : portfolio) {
+            assertThat(rules.get(r.path("ruleIndex").asInt()).path("id").asText()).isEqualTo(r.path("ruleId").asText());
+            assertThat(r.at("/properties/scope").asText()).isEqualTo("portfolio");
+            assertThat(r.at("/properties").has("contribution")).isFalse();
+            assertThat(r.at("/locations/0/logicalLocations/0/kind").asText()).isEqualTo("vendor");
+            assertThat(r.at("/locations/0/physicalLocation").has("region")).isFalse();
+        }
+
+        JsonNode port001 = find(results, "PORT-001");
+        assertThat(port001.path("level").asText()).isEqualTo("error");
+        assertThat(port001.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("generated/pbx-backup-line.yaml");
+        assertThat(port001.at("/relatedLocations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("samples/pbx-incident.yaml");
+        assertThat(port001.at("/locations/0/logicalLocations/0/name").asText()).isEqualTo("pbx-hosting-example");
+        assertThat(port001.at("/message/text").asText()).startsWith("Several high or critical services depend");
+
+        JsonNode port002 = find(results, "PORT-002");
+        assertThat(port002.path("level").asText()).isEqualTo("warning");
+        assertThat(port002.at("/locations/0").has("physicalLocation")).as("PORT-002 names no profile file").isFalse();
+        assertThat(port002.at("/locations/0/logicalLocations/0/name").asText()).isEqualTo("cloudcrm-global");
+        assertThat(port002.at("/properties/vendorId").asText()).isEqualTo("cloudcrm-global");
+
+        JsonNode port003 = find(results, "PORT-003");
+        assertThat(port003.path("level").asText()).isEqualTo("error");
+        assertThat(port003.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).endsWith(".yaml");
+        assertThat(port003.has("relatedLocations")).isFalse();
+    }
+
+    @Test
+    void waiverWarningsAndPortfolioNotesAreNotificationsOfTheInvocation() throws IOException {
+        ReportFixtures.Batch batch = ReportFixtures.portfolioBatch();
+        List<FileResult> valid = batch.results().stream().filter(FileResult::ok).toList();
+        JsonNode invocation = JSON.readTree(ReportFixtures.render(report(), valid, batch.portfolio()))
+                .at("/runs/0/invocations/0");
+        assertThat(invocation.path("executionSuccessful").asBoolean(false)).isTrue();
+        JsonNode notes = invocation.path("toolExecutionNotifications");
+        assertThat(notes).hasSize(3);
+        JsonNode warning = notes.get(0);
+        assertThat(warning.path("level").asText()).isEqualTo("warning");
+        assertThat(warning.at("/message/text").asText()).startsWith("waiver for SEC-003 of vendor 'pbx-hosting-example'");
+        assertThat(warning.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("waivers.yaml");
+        assertThat(warning.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(1);
+        assertThat(warning.at("/locations/0/physicalLocation/region/startColumn").asInt()).isEqualTo(3);
+        assertThat(notes.get(1).path("level").asText()).isEqualTo("note");
+        assertThat(notes.get(1).at("/message/text").asText()).startsWith("the outage exposure of 1 of 7 services");
+        assertThat(notes.get(1).has("locations")).isFalse();
+        assertThat(notes.get(2).at("/message/text").asText()).startsWith("exposures are in 2 currencies");
+    }
+
     private static JsonNode find(JsonNode results, String ruleId) {
         for (JsonNode r : results) {
             if (r.path("ruleId").asText().equals(ruleId)) {
