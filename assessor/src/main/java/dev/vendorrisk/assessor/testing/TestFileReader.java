@@ -1,5 +1,6 @@
 package dev.vendorrisk.assessor.testing;
 
+import dev.vendorrisk.assessor.profile.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vendorrisk.assessor.Diagnostic;
@@ -416,38 +417,8 @@ final class TestFileReader {
         return RuleRef.parse(id, 0, 0) != null ? id : null;
     }
 
-    /** The candidate within a small edit distance of {@code word}, ignoring case; null if none. */
+    /** The candidate a misspelt word most likely meant; null if none is close. */
     static String closest(String word, List<String> candidates) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        int limit = Math.max(1, Math.min(3, word.length() / 3));
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        return bestDistance <= limit ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Suggestions.closest(word, candidates);
     }
 }
