@@ -4,6 +4,10 @@ import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.InvalidProfileException;
 import dev.vendorrisk.assessor.VendorRiskAssessor;
+import dev.vendorrisk.assessor.batch.PortfolioWaivers;
+import dev.vendorrisk.assessor.portfolio.PortfolioEntry;
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
+import dev.vendorrisk.assessor.portfolio.PortfolioSession;
 import dev.vendorrisk.assessor.profile.ParsedProfile;
 import dev.vendorrisk.assessor.report.FileResult;
 import jakarta.inject.Inject;
@@ -34,7 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Assesses vendor profiles posted as YAML or JSON and answers with the command line's JSON report:
  * byte for byte what {@code vra assess --format json} prints for the same input, the file being
- * named by the {@code name} query parameter.
+ * named by the {@code name} query parameter. Like the command line, every report of assessed
+ * profiles (one or a batch) has the portfolio section; a request refused before any profile is read
+ * (too large, or a batch that holds no profiles) has none.
  */
 @Path("/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,7 +54,8 @@ public class AssessmentResource {
     static final String DEFAULT_NAME = "request";
 
     private static final String REPORT = "The JSON report of `vra assess --format json`: schemaVersion, assessments,"
-            + " errors (file, line, column, message) and summary.";
+            + " errors (file, line, column, message), portfolio (what the portfolio rules found over the request's"
+            + " valid profiles: services, findings, notes, warnings) and summary.";
 
     @Inject
     RuleService rules;
@@ -94,7 +101,8 @@ public class AssessmentResource {
     @Operation(summary = "Assess several vendor profiles (multi-document YAML)", description = "Profiles separated"
             + " by '---' lines. Each is named <name>#<n> (1-based); diagnostics give lines and columns in the whole"
             + " body. One report for all, as `vra assess` prints for several files; an invalid profile does not"
-            + " stop the others.")
+            + " stop the others. After the last profile the portfolio rules (rules/portfolio.drl) look at all the"
+            + " valid ones: the report's portfolio section.")
     @RequestBody(description = "YAML documents, one profile each", required = true,
             content = @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "Every profile assessed. " + REPORT)
@@ -113,7 +121,8 @@ public class AssessmentResource {
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assess several vendor profiles (JSON array)", description = "A JSON array of profile"
-            + " objects. Each is named <name>#<n> (1-based); diagnostics give lines and columns in the whole body.")
+            + " objects. Each is named <name>#<n> (1-based); diagnostics give lines and columns in the whole body."
+            + " The portfolio section covers all the valid profiles, as for a YAML batch.")
     @RequestBody(description = "An array of profiles", required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "200", description = "Every profile assessed. " + REPORT)
@@ -129,18 +138,13 @@ public class AssessmentResource {
 
     private Response one(String name, Long length, InputStream body, boolean json) {
         VendorRiskAssessor assessor = rules.assessor();
-        FileResult result;
+        byte[] content;
         try {
-            byte[] content = read(name, length, body);
-            ParsedProfile parsed = json ? assessor.reader().readJson(name, content) : assessor.reader().read(name, content);
-            Assessment assessment = assessor.assess(parsed, List.of());
-            result = FileResult.of(assessment);
+            content = read(name, length, body);
         } catch (TooLarge e) {
             return e.response;
-        } catch (InvalidProfileException e) {
-            result = FileResult.failed(name, e.diagnostics());
         }
-        return report(List.of(result));
+        return assess(assessor, List.of(new Input(name, content)), json);
     }
 
     private Response batch(String name, Long length, InputStream body, boolean json) {
@@ -152,26 +156,44 @@ public class AssessmentResource {
         } catch (TooLarge e) {
             return e.response;
         } catch (InvalidProfileException e) {
-            return report(List.of(FileResult.failed(name, e.diagnostics())));
+            return report(List.of(FileResult.failed(name, e.diagnostics())), null);
         }
-        List<FileResult> results = new ArrayList<>(parts.size());
-        for (Batch.Part part : parts) {
-            try {
-                ParsedProfile parsed = json ? assessor.reader().readJson(part.name(), part.padded())
-                        : assessor.reader().read(part.name(), part.padded());
-                results.add(FileResult.of(assessor.assess(parsed, List.of())));
-            } catch (InvalidProfileException e) {
-                results.add(FileResult.failed(part.name(), e.diagnostics()));
-            }
-        }
-        return report(results);
+        return assess(assessor, parts.stream().map(p -> new Input(p.name(), p.padded())).toList(), json);
     }
 
-    private static Response report(List<FileResult> results) {
+    /** One profile of a request: the name reports give it, and its bytes. */
+    private record Input(String name, byte[] content) {
+    }
+
+    /**
+     * Assesses the profiles one after the other, then runs the portfolio rules over the valid ones, as
+     * {@code vra assess} does for its files (see {@code BatchAssessor}): the same {@link PortfolioSession},
+     * fed the same {@link PortfolioEntry} per assessed service, so the report's {@code "portfolio"}
+     * section is the command line's. Even one profile gets it, as it does from the command line.
+     */
+    private static Response assess(VendorRiskAssessor assessor, List<Input> inputs, boolean json) {
+        List<FileResult> results = new ArrayList<>(inputs.size());
+        PortfolioSession portfolio = new PortfolioSession(assessor.rules());
+        PortfolioWaivers waivers = PortfolioWaivers.none();
+        for (Input input : inputs) {
+            try {
+                ParsedProfile parsed = json ? assessor.reader().readJson(input.name(), input.content())
+                        : assessor.reader().read(input.name(), input.content());
+                Assessment assessment = assessor.assess(parsed, waivers);
+                results.add(FileResult.of(assessment));
+                portfolio.add(PortfolioEntry.of(assessment, parsed.profile().service().kind()));
+            } catch (InvalidProfileException e) {
+                results.add(FileResult.failed(input.name(), e.diagnostics()));
+            }
+        }
+        return report(results, portfolio.evaluate(waivers.warnings()));
+    }
+
+    private static Response report(List<FileResult> results, PortfolioResult portfolio) {
         boolean invalid = results.stream().anyMatch(r -> !r.ok());
         return Response.status(invalid ? Response.Status.BAD_REQUEST : Response.Status.OK)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(Reports.json(results)).build();
+                .entity(Reports.json(results, portfolio)).build();
     }
 
     /** Reads the body, refusing more than {@code vra.max-body-bytes} without reading further. */

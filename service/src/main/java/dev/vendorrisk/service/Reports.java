@@ -1,5 +1,6 @@
 package dev.vendorrisk.service;
 
+import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.report.FileResult;
 import dev.vendorrisk.assessor.report.JsonReport;
 import dev.vendorrisk.assessor.report.Summary;
@@ -13,7 +14,16 @@ final class Reports {
     private Reports() {
     }
 
+    /** The report of results that no portfolio evaluation covers: a request refused before any profile was read. */
     static String json(List<FileResult> results) {
+        return json(results, null);
+    }
+
+    /**
+     * The report of assessed results; {@code portfolio}, when not null, is rendered as the report's
+     * {@code "portfolio"} section, set on the summary after the last result as {@code vra assess} does.
+     */
+    static String json(List<FileResult> results, PortfolioResult portfolio) {
         StringWriter out = new StringWriter();
         JsonReport report = new JsonReport();
         Summary summary = new Summary();
@@ -23,6 +33,7 @@ final class Reports {
                 summary.add(result);
                 report.file(out, result);
             }
+            summary.portfolio(portfolio);
             report.finish(out, summary);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail

@@ -1,9 +1,14 @@
 package dev.vendorrisk.service;
 
-import dev.vendorrisk.assessor.InvalidProfileException;
 import dev.vendorrisk.assessor.VendorRiskAssessor;
-import dev.vendorrisk.assessor.profile.ParsedProfile;
-import dev.vendorrisk.assessor.report.FileResult;
+import dev.vendorrisk.assessor.batch.BatchAssessor;
+import dev.vendorrisk.assessor.batch.BatchInput;
+import dev.vendorrisk.assessor.batch.BatchResult;
+import dev.vendorrisk.assessor.report.JsonReport;
+import dev.vendorrisk.assessor.report.Summary;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,14 +36,30 @@ final class Library {
     }
 
     /** What {@code vra assess --format json} prints for one profile named {@code name}. */
-    static String render(String name, byte[] content, boolean json) {
-        FileResult result;
+    static String render(String name, byte[] content) {
+        return render(List.of(BatchInput.bytes(name, content)));
+    }
+
+    /**
+     * What {@code vra assess --format json} prints for these profiles, done the way {@code AssessCommand}
+     * does it: a {@link BatchAssessor} streams the results into the report, and the batch's portfolio
+     * goes into the summary before the report is finished.
+     */
+    static String render(List<BatchInput> inputs) {
+        StringWriter out = new StringWriter();
+        JsonReport report = new JsonReport();
+        Summary summary = new Summary();
         try {
-            ParsedProfile parsed = json ? assessor().reader().readJson(name, content) : assessor().reader().read(name, content);
-            result = FileResult.of(assessor().assess(parsed, List.of()));
-        } catch (InvalidProfileException e) {
-            result = FileResult.failed(name, e.diagnostics());
+            report.start(out);
+            BatchResult result = BatchAssessor.builder(assessor()).jobs(1).build().assess(inputs, r -> {
+                summary.add(r);
+                report.file(out, r);
+            });
+            summary.portfolio(result.portfolio());
+            report.finish(out, summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return Reports.json(List.of(result));
+        return out.toString();
     }
 }

@@ -2,8 +2,10 @@ package dev.vendorrisk.service;
 
 import static dev.vendorrisk.service.Http.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -52,6 +54,16 @@ class RulesResourceTest {
                 .body("[0].file", equalTo("rules/staffing.drl"))
                 .body("[0].line", equalTo(8))
                 .body("[0].description", startsWith("Fires when company.staffCount is 1"));
+    }
+
+    @Test
+    void thePortfolioRulesAreListedWithTheirFile() {
+        given().get("/rules").then().statusCode(200)
+                .body("findAll { it.area == 'portfolio' }.id", contains("PORT-001", "PORT-002", "PORT-003"))
+                .body("findAll { it.area == 'portfolio' }.file", everyItem(equalTo("rules/portfolio.drl")));
+        given().get("/rules/PORT-002").then().statusCode(200)
+                .body("[0].severity", equalTo("MEDIUM"))
+                .body("[0].recommendation", equalTo("concentration"));
     }
 
     @Test
