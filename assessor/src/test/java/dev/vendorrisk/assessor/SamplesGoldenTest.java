@@ -2,7 +2,9 @@ package dev.vendorrisk.assessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vendorrisk.assessor.report.FileResult;
+import dev.vendorrisk.assessor.batch.BatchAssessor;
+import dev.vendorrisk.assessor.batch.BatchInput;
+import dev.vendorrisk.assessor.batch.BatchResult;
 import dev.vendorrisk.assessor.report.JsonReport;
 import dev.vendorrisk.assessor.report.Report;
 import dev.vendorrisk.assessor.report.Summary;
@@ -32,26 +34,31 @@ class SamplesGoldenTest {
         }
     }
 
-    /** Renders one file exactly as the CLI's JSON report does. */
+    /**
+     * Renders one file exactly as {@code vra assess --format json <sample>} does: a batch of one
+     * streamed into the JSON report, with the batch's portfolio section.
+     */
     static String render(Path sample) throws IOException {
         return render(TestRules.assessor(), sample);
     }
 
-    /** Renders one file with the given assessor exactly as the CLI's JSON report does. */
+    /** The same with another assessor. */
     static String render(VendorRiskAssessor assessor, Path sample) throws IOException {
         String shown = TestRules.ROOT.relativize(sample).toString().replace('\\', '/');
-        FileResult result;
-        try {
-            result = FileResult.of(assessor.assess(assessor.reader().read(shown, Files.readAllBytes(sample)), List.of()));
-        } catch (InvalidProfileException e) {
-            result = FileResult.failed(shown, e.diagnostics());
-        }
         StringWriter out = new StringWriter();
         Report report = new JsonReport();
         Summary summary = new Summary();
-        summary.add(result);
         report.start(out);
-        report.file(out, result);
+        BatchResult result = BatchAssessor.builder(assessor).jobs(1).build()
+                .assess(List.of(BatchInput.bytes(shown, Files.readAllBytes(sample))), r -> {
+                    summary.add(r);
+                    try {
+                        report.file(out, r);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        summary.portfolio(result.portfolio());
         report.finish(out, summary);
         return out.toString();
     }
