@@ -98,6 +98,29 @@ class AssessCommandTest {
     }
 
     @Test
+    void aRuleThatKeepsFiringIsStoppedAtTheCapAndNamed(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("loop.drl"), """
+                package loop;
+                import dev.vendorrisk.assessor.profile.*;
+                import dev.vendorrisk.assessor.rules.*;
+                import static dev.vendorrisk.assessor.rules.Emit.*;
+
+                rule "touches its own fact"
+                    @id("LOOP-001") @title("t") @severity("LOW") @weight(1) @recommendation("scope") @backing("test")
+                when
+                    $c : Company()
+                then
+                    update($c);
+                end
+                """);
+        Files.writeString(dir.resolve("scoring.yaml"), "maxFirings: 500\n");
+        CliRunner.Result r = run("assess", "--rules", RULES, "--rules", dir.toString(), path("samples/well-run-msp.yaml"));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
+        assertThat(r.err()).contains(dir + "/loop.drl:6: rule 'touches its own fact' fired ")
+                .contains("stopped at the cap of 500 firings").doesNotContain("\tat ");
+    }
+
+    @Test
     void helpListsTheExitCodes() {
         CliRunner.Result r = run("assess", "--help");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
