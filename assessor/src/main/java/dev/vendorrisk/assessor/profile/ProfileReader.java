@@ -75,12 +75,11 @@ public final class ProfileReader {
         loader.setCodePointLimit(maxBytes);
         loader.setAllowDuplicateKeys(false);
         loader.setAllowRecursiveKeys(false);
-        this.yaml = YAMLFactory.builder()
+        this.yaml = new ProfileYamlFactory(YAMLFactory.builder()
                 .loaderOptions(loader)
                 .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(constraints)
-                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL) // 'key:' with nothing after it is null
-                .build();
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)); // 'key:' with nothing after it is null
         this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
     }
 
