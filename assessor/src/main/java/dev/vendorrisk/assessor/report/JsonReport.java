@@ -109,15 +109,7 @@ public final class JsonReport implements Report {
             json.writeStringField("message", f.message());
             json.writeStringField("recommendation", f.recommendation());
             json.writeStringField("recommendationText", f.recommendationText());
-            json.writeArrayFieldStart("evidence");
-            for (Evidence e : f.evidence()) {
-                json.writeStartObject();
-                json.writeStringField("path", e.path());
-                json.writeFieldName("value");
-                writeValue(json, e.value());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            writeEvidence(json, f.evidence(), false);
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -181,16 +173,7 @@ public final class JsonReport implements Report {
             json.writeNumberField("share", Scorer.round(f.share()));
             json.writeStringField("message", f.message());
             json.writeStringField("recommendation", f.recommendation());
-            json.writeArrayFieldStart("evidence");
-            for (Evidence e : f.evidence()) {
-                json.writeStartObject();
-                json.writeStringField("path", e.path());
-                json.writeFieldName("value");
-                writeValue(json, e.value());
-                json.writeNumberField("line", e.line());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            writeEvidence(json, f.evidence(), true);
             json.writeBooleanField("waived", f.waived());
             if (f.waiver() != null) {
                 json.writeStringField("waiver", f.waiver());
@@ -247,6 +230,22 @@ public final class JsonReport implements Report {
     private static void writeAmount(JsonGenerator json, String name, Double value) throws IOException {
         json.writeFieldName(name);
         writeValue(json, value == null ? null : Scorer.round(value));
+    }
+
+    /** {@code "evidence": [{"path","value"[,"line"]}]}: portfolio evidence has no line in a profile. */
+    private static void writeEvidence(JsonGenerator json, List<Evidence> evidence, boolean withLine) throws IOException {
+        json.writeArrayFieldStart("evidence");
+        for (Evidence e : evidence) {
+            json.writeStartObject();
+            json.writeStringField("path", e.path());
+            json.writeFieldName("value");
+            writeValue(json, e.value());
+            if (withLine) {
+                json.writeNumberField("line", e.line());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void writeValue(JsonGenerator json, Object value) throws IOException {
