@@ -149,7 +149,7 @@ public final class AssessCommand implements Callable<Integer> {
             for (OutputSpec o : specs) {
                 sinks.add(o.path() == null ? ReportOutput.stdout(out) : ReportOutput.file(o.path()));
                 reports.add(OutputFormats.create(o.format(), o.path() == null && color(), assessor.rules(),
-                        threshold.failingSeverity()));
+                        threshold.failingSeverity(), o.path() != null));
             }
             for (int i = 0; i < reports.size(); i++) {
                 reports.get(i).start(sinks.get(i).writer());

@@ -33,10 +33,12 @@ final class OutputFormats {
      * @param color     ANSI colours (text on a terminal only)
      * @param rules     the rule base (the SARIF report lists its rules)
      * @param threshold the severity from which a finding fails a JUnit test case; null: HIGH
+     * @param toFile    the report goes to a file: JSON is written compact there, indented on stdout
      */
-    static Report create(String name, boolean color, RuleBase rules, Severity threshold) {
+    static Report create(String name, boolean color, RuleBase rules, Severity threshold, boolean toFile) {
         check(name);
         String version = new Main.Version().getVersion()[0].replaceFirst("^vra ", "");
-        return ReportFormats.create(name.toLowerCase(Locale.ROOT), new ReportOptions(rules, color, threshold, version));
+        return ReportFormats.create(name.toLowerCase(Locale.ROOT),
+                new ReportOptions(rules, color, threshold, version, null, toFile));
     }
 }

@@ -92,6 +92,7 @@ class BatchRunTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).isEmpty();
         assertThat(new ObjectMapper().readTree(json.toFile()).get("assessments")).hasSize(2);
+        assertThat(Files.readString(json).lines()).as("compact JSON in a file: one line").hasSize(1);
         assertThat(Files.readString(text)).contains("CRITICAL Example PBX Hosting").contains("Summary: 2 files");
         try (Stream<Path> left = Files.list(out)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("r.json", "r.txt");

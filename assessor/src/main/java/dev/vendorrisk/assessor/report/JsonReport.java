@@ -28,14 +28,27 @@ public final class JsonReport implements Report {
     public static final int SCHEMA_VERSION = 1;
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    private final boolean indented;
     private JsonGenerator json;
     private final List<Diagnostic> errors = new ArrayList<>();
+
+    /** The indented report, as {@code vra assess --format json} prints it. */
+    public JsonReport() {
+        this(true);
+    }
+
+    /** @param indented false for one compact line (the same document, about a quarter smaller) */
+    public JsonReport(boolean indented) {
+        this.indented = indented;
+    }
 
     @Override
     public void start(Writer out) throws IOException {
         json = FACTORY.createGenerator(out);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        json.setPrettyPrinter(new DefaultPrettyPrinter());
+        if (indented) {
+            json.setPrettyPrinter(new DefaultPrettyPrinter());
+        }
         json.writeStartObject();
         json.writeNumberField("schemaVersion", SCHEMA_VERSION);
         json.writeArrayFieldStart("assessments");

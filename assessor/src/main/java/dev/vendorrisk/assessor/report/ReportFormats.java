@@ -12,7 +12,7 @@ public final class ReportFormats {
 
     static {
         FORMATS.put("text", o -> new TextReport(o.color()));
-        FORMATS.put("json", o -> new JsonReport());
+        FORMATS.put("json", o -> new JsonReport(!o.compactJson()));
         FORMATS.put("jsonl", o -> new JsonLinesReport());
         FORMATS.put("csv", o -> new CsvReport());
         FORMATS.put("csv-summary", o -> new CsvSummaryReport());
