@@ -100,17 +100,21 @@ public final class ProfileReader {
      * @throws InvalidProfileException with every problem found
      */
     public ParsedProfile read(Path path) throws InvalidProfileException {
+        return read(path.toString(), bytesOf(path, "a profile file"), true);
+    }
+
+    /** A file's bytes within the size limit; every way of failing is a diagnostic naming the file. */
+    private byte[] bytesOf(Path path, String what) {
         String file = path.toString();
-        byte[] content;
         try {
             if (Files.isDirectory(path)) {
-                throw fail(file, "cannot read: it is a directory; give a profile file");
+                throw fail(file, "cannot read: it is a directory; give " + what);
             }
             long size = Files.size(path);
             if (size > maxBytes) {
                 throw fail(file, tooLarge(size));
             }
-            content = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw fail(file, "cannot read: no such file");
         } catch (AccessDeniedException e) {
@@ -118,7 +122,6 @@ public final class ProfileReader {
         } catch (IOException | UncheckedIOException e) {
             throw fail(file, "cannot read: " + e.getMessage());
         }
-        return read(file, content, true);
     }
 
     /**
@@ -138,23 +141,7 @@ public final class ProfileReader {
      * @throws InvalidProfileException with every problem found (the CLI treats it as a usage error)
      */
     public WaiverFile readWaivers(Path path) throws InvalidProfileException {
-        String file = path.toString();
-        try {
-            if (Files.isDirectory(path)) {
-                throw fail(file, "cannot read: it is a directory; give a waivers file");
-            }
-            long size = Files.size(path);
-            if (size > maxBytes) {
-                throw fail(file, tooLarge(size));
-            }
-            return readWaivers(file, Files.readAllBytes(path));
-        } catch (NoSuchFileException e) {
-            throw fail(file, "cannot read: no such file");
-        } catch (AccessDeniedException e) {
-            throw fail(file, "cannot read: permission denied");
-        } catch (IOException | UncheckedIOException e) {
-            throw fail(file, "cannot read: " + e.getMessage());
-        }
+        return readWaivers(path.toString(), bytesOf(path, "a waivers file"));
     }
 
     /** Reads a portfolio waivers file from bytes; {@code file} names it in diagnostics. */
