@@ -1,5 +1,6 @@
 package dev.vendorrisk.assessor.portfolio;
 
+import dev.vendorrisk.assessor.rules.Context;
 import java.util.Map;
 
 /**
@@ -15,10 +16,6 @@ public record PortfolioLimits(Map<String, Double> limits) {
 
     /** The threshold called {@code name}; fails with a clear message when the scoring file lacks it. */
     public double limit(String name) {
-        Double value = limits.get(name);
-        if (value == null) {
-            throw new IllegalStateException("the scoring file has no limit '" + name + "'; add it under 'limits'");
-        }
-        return value;
+        return Context.limit(limits, name);
     }
 }

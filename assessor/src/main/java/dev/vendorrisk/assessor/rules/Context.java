@@ -23,6 +23,11 @@ public record Context(Criticality tier, boolean tierKnown, LocalDate today, Map<
 
     /** The threshold called {@code name}; fails with a clear message when the scoring file lacks it. */
     public double limit(String name) {
+        return limit(limits, name);
+    }
+
+    /** The threshold {@code name} of {@code limits}; fails with a clear message when the scoring file lacks it. */
+    public static double limit(Map<String, Double> limits, String name) {
         Double value = limits.get(name);
         if (value == null) {
             throw new IllegalStateException("the scoring file has no limit '" + name + "'; add it under 'limits'");
