@@ -3,7 +3,10 @@ package dev.vendorrisk.assessor.batch;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,17 +32,34 @@ public final class OrderedParallel {
     }
 
     /**
-     * Runs {@code work} over every input.
+     * Runs {@code work} over every input, one input per task.
      *
-     * @param jobs   worker threads; 1 runs everything on the calling thread
-     * @param window inputs in flight at most (at least {@code jobs})
-     * @throws IOException      what the sink threw
-     * @throws RuntimeException what {@code work} threw, for the first input (in order) that failed
+     * @see #run(Iterator, Function, int, int, int, Sink)
      */
     public static <T, R> void run(Iterator<T> inputs, Function<T, R> work, int jobs, int window, Sink<R> sink)
             throws IOException {
+        run(inputs, work, jobs, window, 1, sink);
+    }
+
+    /**
+     * Runs {@code work} over every input. A task takes {@code chunk} consecutive inputs, so the
+     * threads meet once per chunk rather than once per input: with inputs that take a tenth of a
+     * millisecond each, handing each over alone costs a noticeable share of the run.
+     *
+     * @param jobs   worker threads; 1 runs everything on the calling thread
+     * @param window inputs in flight at most (at least {@code jobs} chunks)
+     * @param chunk  inputs per task, at least 1
+     * @throws IOException      what the sink threw
+     * @throws RuntimeException what {@code work} threw, for the first input (in order) that failed,
+     *                          after the sink has had the results of every input before it
+     */
+    public static <T, R> void run(Iterator<T> inputs, Function<T, R> work, int jobs, int window, int chunk,
+                                  Sink<R> sink) throws IOException {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be 1 or more, was " + jobs);
+        }
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be 1 or more, was " + chunk);
         }
         if (jobs == 1) {
             while (inputs.hasNext()) {
@@ -47,19 +67,92 @@ public final class OrderedParallel {
             }
             return;
         }
-        int limit = Math.max(window, jobs);
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, new Workers());
-        ArrayDeque<Future<R>> inFlight = new ArrayDeque<>(limit);
+        int limit = Math.max(window / chunk, jobs);
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, new Workers("vra-worker-"));
+        ArrayDeque<Future<Chunk<R>>> inFlight = new ArrayDeque<>(limit);
         try {
             while (inputs.hasNext() || !inFlight.isEmpty()) {
                 while (inFlight.size() < limit && inputs.hasNext()) {
-                    T input = inputs.next();
-                    inFlight.add(pool.submit(() -> work.apply(input)));
+                    List<T> next = new ArrayList<>(chunk);
+                    while (next.size() < chunk && inputs.hasNext()) {
+                        next.add(inputs.next());
+                    }
+                    inFlight.add(pool.submit(() -> Chunk.of(next, work)));
                 }
-                sink.accept(take(inFlight.poll()));
+                Chunk<R> done = take(inFlight.poll());
+                for (R result : done.results()) {
+                    sink.accept(result);
+                }
+                if (done.failure() != null) {
+                    throw done.failure();
+                }
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs two steps over every input, each on its own threads: {@code first} on
+     * {@code firstJobs} threads, then {@code second} on its result on {@code secondJobs} others,
+     * with results handed to the sink in input order. Each thread runs one step only, so it keeps
+     * that step's code and data in its processor's caches.
+     *
+     * @throws IOException      what the sink threw
+     * @throws RuntimeException what a step threw, for the first input (in order) that failed,
+     *                          after the sink has had the results of every input before it
+     */
+    public static <T, M, R> void run(Iterator<T> inputs, Function<T, M> first, int firstJobs, Function<M, R> second,
+                                     int secondJobs, int window, int chunk, Sink<R> sink) throws IOException {
+        if (firstJobs < 1 || secondJobs < 1 || chunk < 1) {
+            throw new IllegalArgumentException("jobs and chunk must be 1 or more");
+        }
+        int limit = Math.max(window / chunk, firstJobs + secondJobs);
+        ExecutorService firstPool = Executors.newFixedThreadPool(firstJobs, new Workers("vra-worker-a-"));
+        ExecutorService secondPool = Executors.newFixedThreadPool(secondJobs, new Workers("vra-worker-b-"));
+        ArrayDeque<Future<Chunk<R>>> inFlight = new ArrayDeque<>(limit);
+        try {
+            while (inputs.hasNext() || !inFlight.isEmpty()) {
+                while (inFlight.size() < limit && inputs.hasNext()) {
+                    List<T> next = new ArrayList<>(chunk);
+                    while (next.size() < chunk && inputs.hasNext()) {
+                        next.add(inputs.next());
+                    }
+                    inFlight.add(CompletableFuture.supplyAsync(() -> Chunk.of(next, first), firstPool)
+                            .thenApplyAsync(done -> done.then(second), secondPool));
+                }
+                Chunk<R> done = take(inFlight.poll());
+                for (R result : done.results()) {
+                    sink.accept(result);
+                }
+                if (done.failure() != null) {
+                    throw done.failure();
+                }
+            }
+        } finally {
+            firstPool.shutdownNow();
+            secondPool.shutdownNow();
+        }
+    }
+
+    /** The results of a chunk's inputs, up to the first that failed, and its failure. */
+    private record Chunk<R>(List<R> results, RuntimeException failure) {
+        static <T, R> Chunk<R> of(List<T> inputs, Function<T, R> work) {
+            List<R> results = new ArrayList<>(inputs.size());
+            for (T input : inputs) {
+                try {
+                    results.add(work.apply(input));
+                } catch (RuntimeException e) {
+                    return new Chunk<>(results, e);
+                }
+            }
+            return new Chunk<>(results, null);
+        }
+
+        /** The second step over this chunk's results; a failure of the first step stays last. */
+        <S> Chunk<S> then(Function<R, S> step) {
+            Chunk<S> next = Chunk.of(results, step);
+            return next.failure() != null ? next : new Chunk<>(next.results(), failure);
         }
     }
 
@@ -83,11 +176,16 @@ public final class OrderedParallel {
 
     /** Daemon threads, so a failing run never keeps the JVM alive. */
     private static final class Workers implements ThreadFactory {
+        private final String prefix;
         private final AtomicInteger count = new AtomicInteger();
+
+        Workers(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "vra-worker-" + count.incrementAndGet());
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         }

@@ -26,7 +26,8 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * sums the rules compare against ({@link Derived.CurrencyExposure}, {@link Derived.KindAlternatives}).
  * {@link #evaluate} then runs the rules over the entries vendor group by vendor group, a few
  * thousand services per session, so the rule engine's memory stays small however large the batch;
- * every rule's decision concerns one vendor's services, so no finding depends on the grouping.
+ * every rule's decision concerns one vendor's services, so no finding depends on the grouping, and
+ * the groups are fired in parallel.
  * The per-vendor rules never match these facts. Not thread-safe: feed it from one thread.
  */
 public final class PortfolioSession {
@@ -90,18 +91,42 @@ public final class PortfolioSession {
         if (enabled && !entries.isEmpty()) {
             List<Object> context = context();
             entries.sort(Comparator.comparing(PortfolioEntry::vendorId).thenComparing(PortfolioEntry::file));
+            List<List<PortfolioEntry>> groups = new ArrayList<>();
             int from = 0;
             while (from < entries.size()) {
                 int to = Math.min(entries.size(), from + group);
                 while (to < entries.size() && entries.get(to).vendorId().equals(entries.get(to - 1).vendorId())) {
                     to++; // a vendor's services stay together
                 }
-                fire(context, entries.subList(from, to), findings);
+                groups.add(entries.subList(from, to));
                 from = to;
+            }
+            // the groups share nothing but the rule base: fired side by side, then taken in order,
+            // so the findings and the first failure are the same however the threads ran
+            List<Object> outcomes = (groups.size() > 1 ? groups.parallelStream() : groups.stream())
+                    .map(g -> outcome(context, g)).toList();
+            for (Object outcome : outcomes) {
+                if (outcome instanceof RuntimeException e) {
+                    throw e;
+                }
+                @SuppressWarnings("unchecked")
+                List<PortfolioFinding> found = (List<PortfolioFinding>) outcome;
+                findings.addAll(found);
             }
         }
         findings.sort(Comparator.comparing(PortfolioFinding::id).thenComparing(PortfolioFinding::message));
         return new PortfolioResult(services, findings, notes(services), warnings);
+    }
+
+    /** A group's findings, or the failure that stopped it (returned, so it crosses threads unchanged). */
+    private Object outcome(List<Object> context, List<PortfolioEntry> group) {
+        List<PortfolioFinding> found = new ArrayList<>();
+        try {
+            fire(context, group, found);
+            return found;
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 
     /** The facts every group's session starts with. */
