@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
@@ -33,13 +34,14 @@ import org.kie.api.runtime.rule.ConsequenceException;
 public final class PortfolioSession {
     /** The area of the portfolio rules: the rule file's name. */
     public static final String AREA = "portfolio";
-    /** Services per session, at least (a vendor's services always share one). */
+    /** Services per session, at most, unless one vendor has more (a vendor's services always share one). */
     static final int DEFAULT_GROUP = 4096;
 
     private final RuleBase rules;
     private final boolean enabled;
     private final int group;
-    private final List<PortfolioEntry> entries = new ArrayList<>();
+    /** The entries by vendor, so that grouping them at the end needs no sort of every entry. */
+    private final Map<String, List<PortfolioEntry>> byVendor = new HashMap<>();
     private int services;
     private int unknownExposure;
     /** Per currency: the sum of the known exposures, and how many services have one. */
@@ -76,7 +78,7 @@ public final class PortfolioSession {
             }
         }
         if (enabled) {
-            entries.add(entry);
+            byVendor.computeIfAbsent(entry.vendorId(), v -> new ArrayList<>(2)).add(entry);
         }
     }
 
@@ -88,19 +90,20 @@ public final class PortfolioSession {
      */
     public PortfolioResult evaluate(List<Diagnostic> warnings) {
         List<PortfolioFinding> findings = new ArrayList<>();
-        if (enabled && !entries.isEmpty()) {
+        if (enabled && !byVendor.isEmpty()) {
             List<Object> context = context();
-            entries.sort(Comparator.comparing(PortfolioEntry::vendorId).thenComparing(PortfolioEntry::file));
             List<List<PortfolioEntry>> groups = new ArrayList<>();
-            int from = 0;
-            while (from < entries.size()) {
-                int to = Math.min(entries.size(), from + group);
-                while (to < entries.size() && entries.get(to).vendorId().equals(entries.get(to - 1).vendorId())) {
-                    to++; // a vendor's services stay together
+            List<PortfolioEntry> current = new ArrayList<>();
+            for (String vendor : new TreeSet<>(byVendor.keySet())) {
+                List<PortfolioEntry> services = byVendor.get(vendor);
+                services.sort(Comparator.comparing(PortfolioEntry::file)); // a vendor's services stay together
+                if (!current.isEmpty() && current.size() + services.size() > group) {
+                    groups.add(current);
+                    current = new ArrayList<>();
                 }
-                groups.add(entries.subList(from, to));
-                from = to;
+                current.addAll(services);
             }
+            groups.add(current);
             // the groups share nothing but the rule base: fired side by side, then taken in order,
             // so the findings and the first failure are the same however the threads ran
             List<Object> outcomes = (groups.size() > 1 ? groups.parallelStream() : groups.stream())
