@@ -65,7 +65,8 @@ public final class AssessCommand implements Callable<Integer> {
     String format;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Assess N files at a time. Default: the number of processors.")
+            description = "Worker threads: half of them read files, the others assess what was read (1: one thread"
+                    + " does both). Default: the number of processors.")
     Integer jobs;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL",
