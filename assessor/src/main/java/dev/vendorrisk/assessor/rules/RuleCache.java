@@ -13,12 +13,16 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +39,9 @@ import org.kie.api.definition.KiePackage;
  * {@link DroolsObjectOutputStream} serialization of {@code KnowledgePackageImpl}, including the
  * bytecode of the rules' generated classes), keyed by a SHA-256 over the content and name of every
  * rule and scoring file, the tool's version and build, and the Java version. Any change to any
- * input gives a new key, so entries never go stale; they are only ever added.
+ * input gives a new key, so entries never go stale. Only the {@value #KEEP} most recently used
+ * entries are kept (a load marks an entry used): a rule author who saves a file a thousand times
+ * does not fill the disk. Temporary files that a killed run left behind are removed after an hour.
  *
  * <p>Safe under concurrency and damage: an entry is written to a temporary file in the same folder
  * and atomically renamed into place, so a reader sees a whole entry or none; each entry carries the
@@ -47,6 +53,10 @@ public final class RuleCache {
     private static final byte[] MAGIC = "VRA-RULES-CACHE\n".getBytes(StandardCharsets.US_ASCII);
     private static final int FORMAT = 1;
     private static final String SUFFIX = ".rules";
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** Entries kept: the most recently used. */
+    static final int KEEP = 16;
+    private static final Duration ABANDONED = Duration.ofHours(1);
 
     private final Path dir;
 
@@ -116,7 +126,9 @@ public final class RuleCache {
             }
             try (ObjectInputStream objects = new DroolsObjectInputStream(new ByteArrayInputStream(payload),
                     RuleCache.class.getClassLoader())) {
-                return (Collection<KiePackage>) objects.readObject();
+                Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
+                markUsed(file);
+                return packages;
             }
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             try {
@@ -138,7 +150,7 @@ public final class RuleCache {
             }
             byte[] body = payload.toByteArray();
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, key, ".tmp");
+            tmp = Files.createTempFile(dir, key, TEMP_SUFFIX);
             try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
                 out.write(MAGIC);
                 out.writeInt(FORMAT);
@@ -153,6 +165,7 @@ public final class RuleCache {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
+            prune(target);
         } catch (IOException | RuntimeException e) {
             // best effort: a run without a cache is only slower
         } finally {
@@ -163,6 +176,50 @@ public final class RuleCache {
                     // nothing more to do
                 }
             }
+        }
+    }
+
+    /** Marks an entry as just used, so pruning keeps it; best effort. */
+    private static void markUsed(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+        } catch (IOException | RuntimeException ignored) {
+            // a read-only cache still serves; the entry may only be pruned sooner
+        }
+    }
+
+    /**
+     * Deletes all but the {@value #KEEP} most recently used entries (never {@code keep}, the one
+     * just stored) and temporary files older than an hour. Another run that is reading an entry
+     * being deleted either has its bytes already or finds none and compiles: never a wrong result.
+     */
+    private void prune(Path keep) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        Instant abandoned = Instant.now().minus(ABANDONED);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(SUFFIX) && !f.equals(keep)) {
+                    entries.add(f);
+                } else if (name.endsWith(TEMP_SUFFIX) && modified(f).isBefore(abandoned)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+        if (entries.size() < KEEP) {
+            return;
+        }
+        entries.sort(Comparator.comparing(RuleCache::modified).reversed());
+        for (Path old : entries.subList(KEEP - 1, entries.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static Instant modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH; // gone or unreadable: first to go
         }
     }
 

@@ -8,6 +8,9 @@ import dev.vendorrisk.assessor.VendorRiskAssessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -40,6 +43,39 @@ class RuleCacheTest {
         Assessment b = cached.assess(sample);
         assertThat(b).isEqualTo(a);
         assertThat(cached.rules().rules()).isEqualTo(fresh.rules().rules());
+    }
+
+    @Test
+    void onlyTheMostRecentlyUsedEntriesAreKeptAndAbandonedTemporaryFilesGo() throws IOException {
+        RuleSet set = RuleSet.read(List.of(RULES), null);
+        RuleCache cache = new RuleCache(dir);
+        VendorRiskAssessor.builder().rules(RULES).cache(dir).build();
+        Path real = onlyEntry();
+        // older entries of earlier rule edits, the oldest first, and one the last run used
+        Instant now = Instant.now();
+        for (int i = 0; i < RuleCache.KEEP + 5; i++) {
+            Path old = dir.resolve(String.format("%064d.rules", i));
+            Files.write(old, new byte[] {1});
+            Files.setLastModifiedTime(old, FileTime.from(now.minus(Duration.ofMinutes(100 - i))));
+        }
+        Files.setLastModifiedTime(real, FileTime.from(now.minus(Duration.ofDays(2))));
+        assertThat(cache.load(real.getFileName().toString().replace(".rules", ""))).isNotNull(); // marks it used
+        Path abandoned = dir.resolve("x" + ".tmp");
+        Files.write(abandoned, new byte[] {1});
+        Files.setLastModifiedTime(abandoned, FileTime.from(now.minus(Duration.ofHours(2))));
+        Path writing = dir.resolve("y" + ".tmp");
+        Files.write(writing, new byte[] {1});
+
+        cache.store("f".repeat(64), set.build(Set.of(), null).kieBase().getKiePackages());
+
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> left = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertThat(left.stream().filter(n -> n.endsWith(".rules"))).hasSize(RuleCache.KEEP)
+                    .contains(real.getFileName().toString(), "f".repeat(64) + ".rules",
+                            String.format("%064d.rules", RuleCache.KEEP + 4))
+                    .doesNotContain(String.format("%064d.rules", 0));
+            assertThat(left).contains("y.tmp").doesNotContain("x.tmp");
+        }
     }
 
     @Test
