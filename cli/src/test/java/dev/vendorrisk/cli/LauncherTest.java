@@ -39,7 +39,9 @@ class LauncherTest {
     void standInJar() throws IOException {
         Path src = Files.createDirectories(dir.resolve("src"));
         Files.writeString(src.resolve("Echo.java"), "public class Echo { public static void main(String[] a) {"
-                + " System.out.println(\"args \" + String.join(\" \", a)); } }");
+                + " boolean quick = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()"
+                + ".contains(\"-XX:TieredStopAtLevel=1\");"
+                + " System.out.println((quick ? \"quick \" : \"full \") + String.join(\" \", a)); } }");
         assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", src.toString(),
                 src.resolve("Echo.java").toString())).isZero();
         Manifest manifest = new Manifest();
@@ -82,14 +84,30 @@ class LauncherTest {
 
     @Test
     void onlyAnAssessOrTestRunWritesTheArchiveAndLaterRunsUseIt() throws Exception {
-        assertThat(launch("--version")).isEqualTo("args --version\n");
+        assertThat(launch("--version")).isEqualTo("quick --version\n");
         assertThat(archives()).as("a --version run loads too little to archive").isEmpty();
 
-        assertThat(launch("assess", "x.yaml")).isEqualTo("args assess x.yaml\n");
+        assertThat(launch("assess", "x.yaml")).isEqualTo("quick assess x.yaml\n");
         assertThat(archives()).hasSize(1).allMatch(n -> n.startsWith("vra-"));
 
-        assertThat(launch("test")).isEqualTo("args test\n");
+        assertThat(launch("test")).isEqualTo("quick test\n");
         assertThat(archives()).as("later runs map the archive, they do not write another").hasSize(1);
+    }
+
+    @Test
+    void aBatchGetsTheFullJitAndAFewFilesTheQuickCompilerOnly() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("vendors"));
+        assertThat(launch("assess", "a.yaml", "b.yaml", "--rules", folder.toString(), "-o", "json=" + folder))
+                .as("folders given to options are not inputs").startsWith("quick ");
+        assertThat(launch("assess", folder.toString())).startsWith("full ");
+        assertThat(launch("assess", "-")).startsWith("full ");
+        assertThat(launch("assess", "vendors/**/*.yaml")).startsWith("full ");
+        assertThat(launch("assess", "--exclude", "*.old.yaml", "a.yaml")).startsWith("quick ");
+        String[] many = Stream.concat(Stream.of("assess"), Stream.iterate(0, i -> i + 1).limit(1001).map(i -> i + ".yaml"))
+                .toArray(String[]::new);
+        assertThat(launch(many)).startsWith("full ");
+        assertThat(launch(java.util.Arrays.copyOf(many, 1001))).as("1,000 files").startsWith("quick ");
+        assertThat(launch("rules", "check")).startsWith("quick ");
     }
 
     @Test

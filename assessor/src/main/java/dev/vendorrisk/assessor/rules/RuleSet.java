@@ -18,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AnnotationDescr;
@@ -170,9 +172,10 @@ public final class RuleSet {
      */
     public synchronized Check check() {
         if (check == null) {
-            Check lint = lint();
-            List<Diagnostic> errors = new ArrayList<>(lint.errors());
-            Collection<KiePackage> packages = RuleBase.compilePackages(drl, errors);
+            LintedAndCompiled done = lintAndCompile();
+            Check lint = done.lint();
+            List<Diagnostic> errors = done.errors();
+            Collection<KiePackage> packages = done.packages();
             {
                 if (packages != null && errors.isEmpty()) {
                     try {
@@ -201,8 +204,9 @@ public final class RuleSet {
         String key = cache == null ? null : cache.key(drl, scoringFiles);
         Collection<KiePackage> packages = key == null ? null : cache.load(key);
         if (packages == null) {
-            List<Diagnostic> errors = new ArrayList<>(lint().errors());
-            packages = RuleBase.compilePackages(drl, errors);
+            LintedAndCompiled done = lintAndCompile();
+            List<Diagnostic> errors = done.errors();
+            packages = done.packages();
             if (!errors.isEmpty()) {
                 throw new RuleBaseException(sorted(errors));
             }
@@ -223,6 +227,41 @@ public final class RuleSet {
     /** One finding rule as its DRL text declares it. */
     private record Declared(String key, String id, String recommendation, String file, int line, int folder,
                             String ruleName) {
+    }
+
+    /** The lint's result, its errors followed by the compiler's, and the compiled packages. */
+    private record LintedAndCompiled(Check lint, List<Diagnostic> errors, Collection<KiePackage> packages) {
+    }
+
+    /**
+     * Lints on a second thread while this one compiles: both only read the rule texts and the
+     * policy, and on a cold start the compiler alone keeps one core busy for about a second.
+     */
+    private LintedAndCompiled lintAndCompile() {
+        FutureTask<Check> lint = new FutureTask<>(this::lint);
+        Thread thread = new Thread(lint, "vra-rules-lint");
+        thread.setDaemon(true);
+        thread.start();
+        List<Diagnostic> compileErrors = new ArrayList<>();
+        Collection<KiePackage> packages = RuleBase.compilePackages(drl, compileErrors);
+        Check check;
+        try {
+            check = lint.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the rules", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        List<Diagnostic> errors = new ArrayList<>(check.errors());
+        errors.addAll(compileErrors);
+        return new LintedAndCompiled(check, errors, packages);
     }
 
     private Check lint() {
