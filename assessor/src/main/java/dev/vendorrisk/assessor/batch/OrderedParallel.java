@@ -67,26 +67,9 @@ public final class OrderedParallel {
             }
             return;
         }
-        int limit = Math.max(window / chunk, jobs);
         ExecutorService pool = Executors.newFixedThreadPool(jobs, new Workers("vra-worker-"));
-        ArrayDeque<Future<Chunk<R>>> inFlight = new ArrayDeque<>(limit);
         try {
-            while (inputs.hasNext() || !inFlight.isEmpty()) {
-                while (inFlight.size() < limit && inputs.hasNext()) {
-                    List<T> next = new ArrayList<>(chunk);
-                    while (next.size() < chunk && inputs.hasNext()) {
-                        next.add(inputs.next());
-                    }
-                    inFlight.add(pool.submit(() -> Chunk.of(next, work)));
-                }
-                Chunk<R> done = take(inFlight.poll());
-                for (R result : done.results()) {
-                    sink.accept(result);
-                }
-                if (done.failure() != null) {
-                    throw done.failure();
-                }
-            }
+            drain(inputs, Math.max(window / chunk, jobs), chunk, next -> pool.submit(() -> Chunk.of(next, work)), sink);
         } finally {
             pool.shutdownNow();
         }
@@ -107,31 +90,40 @@ public final class OrderedParallel {
         if (firstJobs < 1 || secondJobs < 1 || chunk < 1) {
             throw new IllegalArgumentException("jobs and chunk must be 1 or more");
         }
-        int limit = Math.max(window / chunk, firstJobs + secondJobs);
         ExecutorService firstPool = Executors.newFixedThreadPool(firstJobs, new Workers("vra-worker-a-"));
         ExecutorService secondPool = Executors.newFixedThreadPool(secondJobs, new Workers("vra-worker-b-"));
-        ArrayDeque<Future<Chunk<R>>> inFlight = new ArrayDeque<>(limit);
         try {
-            while (inputs.hasNext() || !inFlight.isEmpty()) {
-                while (inFlight.size() < limit && inputs.hasNext()) {
-                    List<T> next = new ArrayList<>(chunk);
-                    while (next.size() < chunk && inputs.hasNext()) {
-                        next.add(inputs.next());
-                    }
-                    inFlight.add(CompletableFuture.supplyAsync(() -> Chunk.of(next, first), firstPool)
-                            .thenApplyAsync(done -> done.then(second), secondPool));
-                }
-                Chunk<R> done = take(inFlight.poll());
-                for (R result : done.results()) {
-                    sink.accept(result);
-                }
-                if (done.failure() != null) {
-                    throw done.failure();
-                }
-            }
+            drain(inputs, Math.max(window / chunk, firstJobs + secondJobs), chunk,
+                    next -> CompletableFuture.supplyAsync(() -> Chunk.of(next, first), firstPool)
+                            .thenApplyAsync(done -> done.then(second), secondPool), sink);
         } finally {
             firstPool.shutdownNow();
             secondPool.shutdownNow();
+        }
+    }
+
+    /**
+     * Submits chunks of inputs while fewer than {@code limit} are in flight, and hands the oldest
+     * chunk's results to the sink as soon as it is done, then throws its failure if it has one.
+     */
+    private static <T, R> void drain(Iterator<T> inputs, int limit, int chunk,
+                                     Function<List<T>, Future<Chunk<R>>> submit, Sink<R> sink) throws IOException {
+        ArrayDeque<Future<Chunk<R>>> inFlight = new ArrayDeque<>(limit);
+        while (inputs.hasNext() || !inFlight.isEmpty()) {
+            while (inFlight.size() < limit && inputs.hasNext()) {
+                List<T> next = new ArrayList<>(chunk);
+                while (next.size() < chunk && inputs.hasNext()) {
+                    next.add(inputs.next());
+                }
+                inFlight.add(submit.apply(next));
+            }
+            Chunk<R> done = take(inFlight.poll());
+            for (R result : done.results()) {
+                sink.accept(result);
+            }
+            if (done.failure() != null) {
+                throw done.failure();
+            }
         }
     }
 

@@ -108,31 +108,20 @@ class OrderedParallelTest {
     }
 
     @Test
-    void noMoreThanTheWindowIsInFlightInChunksToo() throws Exception {
-        AtomicInteger started = new AtomicInteger();
-        AtomicInteger handed = new AtomicInteger();
-        AtomicInteger maxAhead = new AtomicInteger();
-        OrderedParallel.run(IntStream.range(0, 2000).boxed().iterator(), i -> {
-            int ahead = started.incrementAndGet() - handed.get();
-            maxAhead.accumulateAndGet(ahead, Math::max);
-            return i;
-        }, 2, 64, 8, i -> handed.incrementAndGet());
-        assertThat(handed.get()).isEqualTo(2000);
-        assertThat(maxAhead.get()).isLessThanOrEqualTo(64);
-    }
-
-    @Test
     void noMoreThanTheWindowIsInFlight() throws Exception {
-        AtomicInteger started = new AtomicInteger();
-        AtomicInteger handed = new AtomicInteger();
-        AtomicInteger maxAhead = new AtomicInteger();
-        OrderedParallel.run(IntStream.range(0, 2000).boxed().iterator(), i -> {
-            int ahead = started.incrementAndGet() - handed.get();
-            maxAhead.accumulateAndGet(ahead, Math::max);
-            return i;
-        }, 4, 8, i -> handed.incrementAndGet());
-        assertThat(handed.get()).isEqualTo(2000);
-        assertThat(maxAhead.get()).isLessThanOrEqualTo(8);
+        // jobs, window, chunk: one input per task, and chunks of 8
+        for (int[] run : new int[][] {{4, 8, 1}, {2, 64, 8}}) {
+            AtomicInteger started = new AtomicInteger();
+            AtomicInteger handed = new AtomicInteger();
+            AtomicInteger maxAhead = new AtomicInteger();
+            OrderedParallel.run(IntStream.range(0, 2000).boxed().iterator(), i -> {
+                int ahead = started.incrementAndGet() - handed.get();
+                maxAhead.accumulateAndGet(ahead, Math::max);
+                return i;
+            }, run[0], run[1], run[2], i -> handed.incrementAndGet());
+            assertThat(handed.get()).isEqualTo(2000);
+            assertThat(maxAhead.get()).as("window %d", run[1]).isLessThanOrEqualTo(run[1]);
+        }
     }
 
     @Test
