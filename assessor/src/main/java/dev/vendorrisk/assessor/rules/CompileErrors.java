@@ -61,9 +61,55 @@ final class CompileErrors {
                 }
             }
         }
+        out = withoutFollowUps(out, byFile);
         out.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
                 .thenComparingInt(Diagnostic::column));
         return out;
+    }
+
+    private static final Pattern UNBOUND = Pattern.compile("^'(\\$\\w+)' is not defined in the action");
+
+    /**
+     * Drops "'$x' is not defined in the action" where the rule's conditions bind {@code $x} and
+     * have an error of their own (an unknown fact type, say): the binding failed with them, and
+     * their diagnostic says why. A variable the conditions never bind, or bind where the action
+     * cannot see it (inside {@code not}) while compiling cleanly, keeps its diagnostic.
+     */
+    private static List<Diagnostic> withoutFollowUps(List<Diagnostic> all, Map<String, RuleSource> byFile) {
+        List<Diagnostic> out = new ArrayList<>(all.size());
+        for (Diagnostic d : all) {
+            Matcher unbound = UNBOUND.matcher(d.message());
+            RuleSource source = byFile.get(d.file());
+            if (!unbound.find() || source == null || !boundInABrokenCondition(unbound.group(1), d, all,
+                    source.content().split("\\R", -1))) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private static boolean boundInABrokenCondition(String name, Diagnostic action, List<Diagnostic> all,
+                                                   String[] text) {
+        int start = action.line();
+        while (start > 1 && !text[start - 1].strip().startsWith("rule ")) {
+            start--;
+        }
+        int then = start;
+        while (then < text.length && !text[then - 1].strip().startsWith("then")) {
+            then++;
+        }
+        boolean brokenCondition = false;
+        for (Diagnostic other : all) {
+            brokenCondition |= other != action && other.file().equals(action.file()) && other.line() > start
+                    && other.line() < then;
+        }
+        Pattern binding = Pattern.compile(Pattern.quote(name) + "\\s*:");
+        for (int line = start + 1; brokenCondition && line < then; line++) {
+            if (binding.matcher(text[line - 1]).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One Drools message as diagnostics (a Java compile error may hold several problems). */

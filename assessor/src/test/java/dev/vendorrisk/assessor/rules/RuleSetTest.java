@@ -78,6 +78,24 @@ class RuleSetTest {
     }
 
     @Test
+    void anUnknownFactTypeIsOneProblemEvenWhenTheActionUsesItsBinding() throws IOException {
+        String rule = rule("T-001", "@weight(5)", "Compny(staffCount == 1, $n : staffCount)",
+                "insert(hit(kcontext, ev(\"company.staffCount\", $n)));");
+        assertThat(problems("a.drl", rule)).containsExactly("a.drl:9:5: unknown fact type 'Compny'; did you mean 'Company'?");
+        String multiLine = rule("T-001", "@weight(5)", "Compny(staffCount == 1,\n        $n : staffCount)",
+                "insert(hit(kcontext, ev(\"company.staffCount\", $n)));");
+        assertThat(problems("a.drl", multiLine)).containsExactly(
+                "a.drl:9:5: unknown fact type 'Compny'; did you mean 'Company'?");
+    }
+
+    @Test
+    void aVariableBoundOnlyInsideNotIsStillReportedInTheAction() throws IOException {
+        String rule = rule("T-001", "@weight(5)", "not Company($n : staffCount)",
+                "insert(hit(kcontext, ev(\"company.staffCount\", $n)));");
+        assertThat(problems("a.drl", rule)).singleElement().asString().contains("'$n' is not defined in the action");
+    }
+
+    @Test
     void unknownProperty() throws IOException {
         assertThat(problems("a.drl", good("T-001").replace("staffCount ==", "staffCont =="))).containsExactly(
                 "a.drl:9:13: unknown property 'staffCont' of Company; did you mean 'staffCount'?");
