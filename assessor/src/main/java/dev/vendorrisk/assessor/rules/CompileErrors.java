@@ -8,6 +8,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,9 @@ final class CompileErrors {
             "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
     private static final Pattern CANNOT_RESOLVE = Pattern.compile("(\\$?\\w+) cannot be resolved(?: to a (?:variable|type))?");
     private static final Pattern METHOD_UNDEFINED = Pattern.compile(
-            "The method (\\w+)\\(([^)]*)\\) is undefined for the type \\w+");
+            "The method (\\w+)\\(([^)]*)\\) is undefined for the type (\\w+)");
+    private static final Pattern FIELD_READER = Pattern.compile(
+            "Field Reader does not exist for declaration '(\\$?\\w+)' in '[^':]*:\\s*(\\w+)");
     private static final Pattern GENERATED = Pattern.compile("\\b(?:Rule_\\w+|\\w+Invoker\\w*|\\w+ConsequenceInvoker\\w*)\\b");
 
     private CompileErrors() {
@@ -77,6 +80,24 @@ final class CompileErrors {
      */
     private static List<Diagnostic> withoutFollowUps(List<Diagnostic> all, Map<String, RuleSource> byFile) {
         List<Diagnostic> out = new ArrayList<>(all.size());
+        Set<String> rulesWithASyntaxError = new HashSet<>();
+        List<Diagnostic> byLine = new ArrayList<>(all);
+        byLine.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line));
+        for (Diagnostic d : byLine) {
+            if (!isSyntax(d)) {
+                continue;
+            }
+            RuleSource source = byFile.get(d.file());
+            // the parser's later complaints in the same rule, and at the end of a file that already
+            // has one, come from where it lost its way after the first
+            String rule = d.file() + "\u0000" + (source == null ? 0 : ruleStart(source.content().split("\\R", -1),
+                    d.line()));
+            boolean atEndOfFile = d.message().endsWith("mismatched input ''") || d.message().contains("<EOF>");
+            if (!rulesWithASyntaxError.add(rule) || (atEndOfFile && rulesWithASyntaxError.stream()
+                    .anyMatch(r -> r.startsWith(d.file() + "\u0000") && !r.equals(rule)))) {
+                all = without(all, d);
+            }
+        }
         for (Diagnostic d : all) {
             Matcher unbound = UNBOUND.matcher(d.message());
             RuleSource source = byFile.get(d.file());
@@ -88,12 +109,31 @@ final class CompileErrors {
         return out;
     }
 
+    private static boolean isSyntax(Diagnostic d) {
+        String m = d.message();
+        return m.startsWith("syntax error") || m.startsWith("missing 'then'") || m.startsWith("missing 'end'")
+                || m.startsWith("unbalanced parentheses") || m.startsWith("invalid operator");
+    }
+
+    private static List<Diagnostic> without(List<Diagnostic> all, Diagnostic gone) {
+        List<Diagnostic> out = new ArrayList<>(all);
+        out.remove(gone);
+        return out;
+    }
+
+    /** 1-based line of the 'rule' line at or before {@code line}; 0 before the first rule. */
+    private static int ruleStart(String[] text, int line) {
+        for (int l = Math.min(line, text.length); l >= 1; l--) {
+            if (text[l - 1].strip().startsWith("rule ")) {
+                return l;
+            }
+        }
+        return 0;
+    }
+
     private static boolean boundInABrokenCondition(String name, Diagnostic action, List<Diagnostic> all,
                                                    String[] text) {
-        int start = action.line();
-        while (start > 1 && !text[start - 1].strip().startsWith("rule ")) {
-            start--;
-        }
+        int start = Math.max(1, ruleStart(text, action.line()));
         int then = start;
         while (then < text.length && !text[then - 1].strip().startsWith("then")) {
             then++;
@@ -135,6 +175,15 @@ final class CompileErrors {
         if (property.find()) {
             return List.of(unknownProperty(file, line, property.group(1), property.group(2), text));
         }
+        Matcher reader = FIELD_READER.matcher(message);
+        if (reader.find()) { // a binding to a property the fact type does not have: '$n : staffCont'
+            String name = reader.group(2);
+            String pattern = enclosingPattern(text, line, reader.group(1));
+            return List.of(FACT_TYPES.stream().filter(c -> c.getSimpleName().equals(pattern)).findFirst()
+                    .map(c -> unknownProperty(file, line, c.getName(), name, text))
+                    .orElseGet(() -> new Diagnostic(file, line, column(text, line, name), "unknown property '" + name
+                            + "'" + (pattern != null ? " of " + pattern : ""))));
+        }
         if (message.startsWith("Rule Compilation error")) {
             return javaErrors(file, line, message, text);
         }
@@ -146,6 +195,15 @@ final class CompileErrors {
         String ruleName = rule.find() ? rule.group(1) : null;
         String problem = rule.reset().find() ? what.substring(0, rule.start()) : what;
         String where = ruleName != null ? " in rule '" + ruleName + "'" : "";
+        int header = ruleName == null ? 0 : unbalancedHeaderLine(text, ruleName);
+        if (header > 0) {
+            return new Diagnostic(file, header, 0, "unbalanced parentheses" + where
+                    + "; close every '(' of the metadata on this line");
+        }
+        int next = ruleName == null ? 0 : nextRuleWithoutEnd(text, ruleName);
+        if (next > 0) {
+            return new Diagnostic(file, next, 0, "missing 'end'" + where + "; end the rule before this line");
+        }
         if (problem.contains("mismatched input 'then'") || problem.contains("mismatched input 'end'")
                 || problem.contains("no viable alternative at input 'then'")) {
             // an unbalanced parenthesis shows up only where the conditions end: point at its line
@@ -168,8 +226,16 @@ final class CompileErrors {
 
     /** The line of the conditions above {@code line} (back to 'when') whose parentheses do not balance, or 0. */
     private static int unbalancedLineBefore(String[] text, int line) {
-        for (int i = Math.min(line - 1, text.length) - 1; i >= 0; i--) {
-            String l = stripStrings(text[i]).strip();
+        return firstUnbalanced(text, Math.min(line - 1, text.length) - 1, -1);
+    }
+
+    /**
+     * Walks the lines from the 0-based {@code from} in steps of {@code step} up to the rule's
+     * 'when' or 'rule' line, and gives the 1-based first line whose parentheses do not balance; 0 if none.
+     */
+    private static int firstUnbalanced(String[] text, int from, int step) {
+        for (int i = from; i >= 0 && i < text.length; i += step) {
+            String l = stripStrings(stripComment(text[i])).strip();
             if (l.equals("when") || l.startsWith("rule ")) {
                 return 0;
             }
@@ -182,6 +248,65 @@ final class CompileErrors {
             }
         }
         return 0;
+    }
+
+    /** The first line of the rule's name and metadata (before 'when') whose parentheses do not balance; else 0. */
+    private static int unbalancedHeaderLine(String[] text, String ruleName) {
+        int start = ruleLine(text, ruleName);
+        return start == 0 ? 0 : firstUnbalanced(text, start, 1);
+    }
+
+    /** 1-based line of {@code rule "ruleName"}; 0 when there is none. */
+    private static int ruleLine(String[] text, String ruleName) {
+        Pattern start = Pattern.compile("^\\s*rule\\s+\"?" + Pattern.quote(ruleName) + "\"?\\s*$");
+        for (int i = 0; i < text.length; i++) {
+            if (start.matcher(text[i]).matches()) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * When the rule named {@code ruleName} runs into the next rule (or the end of the file) with no
+     * {@code end} line, the line where it should have ended: the next rule's first line, or the
+     * last line; else 0.
+     */
+    private static int nextRuleWithoutEnd(String[] text, String ruleName) {
+        int start = ruleLine(text, ruleName);
+        if (start == 0) {
+            return 0;
+        }
+        for (int j = start; j < text.length; j++) {
+            String l = stripComment(text[j]).strip();
+            if (l.equals("end")) {
+                return 0;
+            }
+            if (l.startsWith("rule ")) {
+                return j + 1;
+            }
+        }
+        return text.length;
+    }
+
+    /** The fact type of the pattern that holds {@code binding} on or before {@code line}, or null. */
+    static String enclosingPattern(String[] text, int line, String binding) {
+        StringBuilder before = new StringBuilder();
+        for (int i = Math.max(1, line - 5); i <= Math.min(line, text.length); i++) {
+            before.append(text[i - 1]).append('\n');
+        }
+        int at = before.lastIndexOf(binding);
+        int depth = 0;
+        for (int i = at - 1; i >= 0; i--) {
+            char c = before.charAt(i);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(' && depth-- == 0) {
+                Matcher name = Pattern.compile("(\\w+)\\s*$").matcher(before.substring(0, i));
+                return name.find() ? name.group(1) : null;
+            }
+        }
+        return null;
     }
 
     private static Diagnostic unknownProperty(String file, int line, String className, String name, String[] text) {
@@ -213,6 +338,7 @@ final class CompileErrors {
     private static List<Diagnostic> javaErrors(String file, int ruleLine, String message, String[] text) {
         List<Diagnostic> out = new ArrayList<>();
         int[] action = actionLines(text, ruleLine);
+        boolean javaSyntax = false;
         for (String part : message.substring("Rule Compilation error".length()).split("\\R")) {
             String p = part.strip();
             if (p.isEmpty()) {
@@ -220,7 +346,13 @@ final class CompileErrors {
             }
             Matcher undefined = METHOD_UNDEFINED.matcher(p);
             Matcher unresolved = CANNOT_RESOLVE.matcher(p);
-            if (undefined.find()) {
+            if (undefined.find() && !GENERATED.matcher(undefined.group(3)).matches()) {
+                // a method called on a value: $n.foo() with $n an Integer
+                String name = undefined.group(1);
+                int at = findIn(text, action, name + "(", ruleLine);
+                out.add(new Diagnostic(file, at, column(text, at, name + "("), "unknown method '" + name + "("
+                        + undefined.group(2) + ")' of " + undefined.group(3) + " in the action"));
+            } else if (undefined.reset().find()) {
                 String name = undefined.group(1);
                 String near = Suggestions.closest(name, emitFunctions());
                 int at = findIn(text, action, name + "(", ruleLine);
@@ -233,6 +365,15 @@ final class CompileErrors {
                 out.add(new Diagnostic(file, at, column(text, at, name), "'" + name + "' is not defined in the action"
                         + (name.startsWith("$") ? "; bind it in the conditions first, e.g. Company(" + name
                         + " : staffCount)" : "; check the spelling, or import its type")));
+            } else if (p.startsWith("Syntax error")) {
+                // the Java parser's suggestions ("insert ')'", then "insert ';'") are one problem
+                if (!javaSyntax) {
+                    javaSyntax = true;
+                    String what = p.replaceFirst("^Syntax error,?\\s*", "");
+                    out.add(new Diagnostic(file, action[1] - action[0] == 2 ? action[0] + 1 : ruleLine, 0,
+                            "syntax error in the action" + (what.isEmpty() ? "" : ": " + what)
+                            + "; check its parentheses and the ';' at the end of each statement"));
+                }
             } else {
                 out.add(new Diagnostic(file, ruleLine, 0, "in the action: " + GENERATED.matcher(p).replaceAll("the rule")));
             }

@@ -269,10 +269,12 @@ public final class RuleSet {
         List<Diagnostic> warnings = new ArrayList<>();
         Map<String, Double> limits = policy.flatLimits();
         List<Declared> declared = new ArrayList<>();
+        boolean unparsed = false;
         for (int f = 0; f < folders.size(); f++) {
             for (RuleSource source : folders.get(f).drl()) {
                 PackageDescr pkg = parse(source);
                 if (pkg == null) {
+                    unparsed = true;
                     continue; // a syntax error: the compiler reports it, and nothing else in the file is trusted
                 }
                 for (RuleDescr rule : pkg.getRules()) {
@@ -302,7 +304,7 @@ public final class RuleSet {
             ids.add(d.id());
         });
         // warnings only for a clean set: with errors, unparsed rules would make texts look unused
-        if (errors.isEmpty()) {
+        if (errors.isEmpty() && !unparsed) {
             for (String key : policy.recommendations().keySet()) {
                 if (!used.contains(key) && userDefines("recommendations." + key)) {
                     warnings.add(scoringAt("recommendations." + key, "recommendation '" + key

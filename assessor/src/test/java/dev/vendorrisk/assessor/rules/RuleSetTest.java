@@ -66,6 +66,34 @@ class RuleSetTest {
     }
 
     @Test
+    void aMissingEndIsOneProblemAtTheNextRule() throws IOException {
+        String two = good("T-001").replaceFirst("\nend\n$", "\n") + good("T-002").replace(HEADER, "");
+        assertThat(problems("a.drl", two)).containsExactly(
+                "a.drl:12: missing 'end' in rule 'T-001 rule'; end the rule before this line");
+    }
+
+    @Test
+    void theParserIsBelievedOncePerRule() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("\"T-001 rule\"", "\"T-001 rule"))).singleElement()
+                .asString().startsWith("a.drl:6:");
+        assertThat(problems("a.drl", good("T-001").replace("Company(staffCount == 1)", "Company(staffCount == 1) and")))
+                .hasSize(1);
+    }
+
+    @Test
+    void anUnclosedAnnotationPointsAtItsLine() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("@weight(5)", "@weight(5"))).containsExactly(
+                "a.drl:6: unbalanced parentheses in rule 'T-001 rule'; close every '(' of the metadata on this line");
+    }
+
+    @Test
+    void aJavaSyntaxErrorInTheActionIsOneProblemAtItsLine() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("1)));", "1))"))).containsExactly(
+                "a.drl:11: syntax error in the action: insert \")\" to complete Expression; check its parentheses and"
+                        + " the ';' at the end of each statement");
+    }
+
+    @Test
     void tripleEquals() throws IOException {
         assertThat(problems("a.drl", good("T-001").replace("==", "==="))).containsExactly(
                 "a.drl:9:24: invalid operator '===' in rule 'T-001 rule'; compare with '=='");
@@ -93,6 +121,20 @@ class RuleSetTest {
         String rule = rule("T-001", "@weight(5)", "not Company($n : staffCount)",
                 "insert(hit(kcontext, ev(\"company.staffCount\", $n)));");
         assertThat(problems("a.drl", rule)).singleElement().asString().contains("'$n' is not defined in the action");
+    }
+
+    @Test
+    void aBindingToAnUnknownProperty() throws IOException {
+        assertThat(problems("a.drl", rule("T-001", "@weight(5)", "Company(staffCount == 1, $n : staffCont)",
+                "insert(hit(kcontext, ev(\"company.staffCount\", $n)));"))).containsExactly(
+                "a.drl:9:35: unknown property 'staffCont' of Company; did you mean 'staffCount'?");
+    }
+
+    @Test
+    void anUnknownMethodOfAValueInTheAction() throws IOException {
+        assertThat(problems("a.drl", rule("T-001", "@weight(5)", "Company(staffCount == 1, $n : staffCount)",
+                "insert(hit(kcontext, ev(\"company.staffCount\", $n.foo())));"))).containsExactly(
+                "a.drl:11:54: unknown method 'foo()' of Integer in the action");
     }
 
     @Test
@@ -180,6 +222,16 @@ class RuleSetTest {
         assertThat(check.warnings()).extracting(Diagnostic::render).containsExactly(dir + "/scoring.yaml:3:3:"
                 + " recommendation 'orphan' is used by no rule; remove it, or name it in a rule's @recommendation");
         assertThat(check.rules()).isEqualTo(1);
+    }
+
+    @Test
+    void aFileThatDoesNotParseMakesNoTextLookUnused() throws IOException {
+        Files.writeString(dir.resolve("a.drl"), good("T-001").replace("Company(staffCount == 1)", "Company(staffCount == 1"));
+        Files.writeString(dir.resolve("scoring.yaml"), "recommendations:\n  sla: Get one.\n");
+        RuleSet.Check check = RuleSet.read(List.of(dir), null).check();
+        assertThat(check.errors()).extracting(Diagnostic::render).singleElement().asString()
+                .contains("unbalanced parentheses");
+        assertThat(check.warnings()).as("'sla' is used by the rule that did not parse").isEmpty();
     }
 
     @Test
