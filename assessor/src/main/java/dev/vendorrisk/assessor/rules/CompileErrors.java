@@ -339,6 +339,8 @@ final class CompileErrors {
         List<Diagnostic> out = new ArrayList<>();
         int[] action = actionLines(text, ruleLine);
         boolean javaSyntax = false;
+        // the action's line when it has one ('then' and 'end' around it), else the rule's
+        int oneLine = action[1] - action[0] == 2 ? action[0] + 1 : ruleLine;
         for (String part : message.substring("Rule Compilation error".length()).split("\\R")) {
             String p = part.strip();
             if (p.isEmpty()) {
@@ -370,12 +372,12 @@ final class CompileErrors {
                 if (!javaSyntax) {
                     javaSyntax = true;
                     String what = p.replaceFirst("^Syntax error,?\\s*", "");
-                    out.add(new Diagnostic(file, action[1] - action[0] == 2 ? action[0] + 1 : ruleLine, 0,
+                    out.add(new Diagnostic(file, oneLine, 0,
                             "syntax error in the action" + (what.isEmpty() ? "" : ": " + what)
                             + "; check its parentheses and the ';' at the end of each statement"));
                 }
             } else {
-                out.add(new Diagnostic(file, ruleLine, 0, "in the action: " + GENERATED.matcher(p).replaceAll("the rule")));
+                out.add(new Diagnostic(file, oneLine, 0, "in the action: " + GENERATED.matcher(p).replaceAll("the rule")));
             }
         }
         return out;

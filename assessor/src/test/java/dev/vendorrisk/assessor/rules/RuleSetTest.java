@@ -94,6 +94,12 @@ class RuleSetTest {
     }
 
     @Test
+    void aJavaTypeErrorInAOneLineActionPointsAtThatLine() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("insert(", "int x = \"a\"; insert("))).containsExactly(
+                "a.drl:11: in the action: Type mismatch: cannot convert from String to int");
+    }
+
+    @Test
     void tripleEquals() throws IOException {
         assertThat(problems("a.drl", good("T-001").replace("==", "==="))).containsExactly(
                 "a.drl:9:24: invalid operator '===' in rule 'T-001 rule'; compare with '=='");
