@@ -36,20 +36,7 @@ public final class Scorer {
 
     /** The risk score of the given findings (waived ones are ignored), 0..100. */
     public double score(Collection<Finding> findings) {
-        double keep = 1.0;
-        double gapKeep = 1.0;
-        for (Finding f : findings) {
-            if (f.waived()) {
-                continue;
-            }
-            if (isGap(f)) {
-                gapKeep *= 1 - f.contribution() / 100.0;
-            } else {
-                keep *= 1 - f.contribution() / 100.0;
-            }
-        }
-        double gapTerm = Math.min(policy.gapCap(), 100.0 * (1 - gapKeep));
-        return 100.0 * (1 - keep * (1 - gapTerm / 100.0));
+        return scoreWithout(findings, null);
     }
 
     /** The rating of a score, raised by the critical triggers. */
@@ -140,12 +127,15 @@ public final class Scorer {
         return out;
     }
 
-    /** {@link #score} of the findings whose recommendation is not {@code key}, without building that list. */
-    private double scoreWithout(List<Finding> findings, String key) {
+    /**
+     * {@link #score} of the findings whose recommendation is not {@code key} (null: of all of them),
+     * without building that list.
+     */
+    private double scoreWithout(Collection<Finding> findings, String key) {
         double keep = 1.0;
         double gapKeep = 1.0;
         for (Finding f : findings) {
-            if (f.waived() || key.equals(f.recommendation())) {
+            if (f.waived() || (key != null && key.equals(f.recommendation()))) {
                 continue;
             }
             if (isGap(f)) {
