@@ -3,13 +3,14 @@ package dev.vendorrisk.assessor.profile;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A way to reach the provider's support. */
-public enum Channel {
+public enum Channel implements WireValue {
     @JsonProperty("phone") PHONE,
     @JsonProperty("email") EMAIL,
     @JsonProperty("ticket") TICKET,
     @JsonProperty("chat") CHAT,
     @JsonProperty("forum") FORUM;
 
+    @Override
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

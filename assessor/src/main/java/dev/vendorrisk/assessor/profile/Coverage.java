@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * When something is available: support hours, or the hours a customer needs a service.
  * Ordered from narrowest to widest, so {@code compareTo} tells whether one covers the other.
  */
-public enum Coverage {
+public enum Coverage implements WireValue {
     @JsonProperty("none") NONE("none"),
     @JsonProperty("business") BUSINESS("business"),
     @JsonProperty("extended") EXTENDED("extended"),
@@ -18,6 +18,7 @@ public enum Coverage {
         this.wire = wire;
     }
 
+    @Override
     public String wire() {
         return wire;
     }

@@ -3,7 +3,7 @@ package dev.vendorrisk.assessor.profile;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** How badly the customer is hurt when the service stops; also the scoring tier. */
-public enum Criticality {
+public enum Criticality implements WireValue {
     @JsonProperty("low") LOW,
     @JsonProperty("medium") MEDIUM,
     @JsonProperty("high") HIGH,
@@ -12,6 +12,7 @@ public enum Criticality {
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);
 
     /** The lower-case name used in profiles and the scoring file. */
+    @Override
     public String wire() {
         return wire;
     }

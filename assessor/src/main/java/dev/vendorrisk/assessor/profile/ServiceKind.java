@@ -3,7 +3,7 @@ package dev.vendorrisk.assessor.profile;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** What sort of service is bought. */
-public enum ServiceKind {
+public enum ServiceKind implements WireValue {
     @JsonProperty("hosting") HOSTING,
     @JsonProperty("saas") SAAS,
     @JsonProperty("telephony") TELEPHONY,
@@ -11,6 +11,7 @@ public enum ServiceKind {
     @JsonProperty("msp") MSP,
     @JsonProperty("other") OTHER;
 
+    @Override
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -1,10 +1,6 @@
 package dev.vendorrisk.assessor.rules;
 
-import dev.vendorrisk.assessor.profile.Channel;
-import dev.vendorrisk.assessor.profile.Coverage;
-import dev.vendorrisk.assessor.profile.Criticality;
-import dev.vendorrisk.assessor.profile.FinancialHealth;
-import dev.vendorrisk.assessor.profile.ServiceKind;
+import dev.vendorrisk.assessor.profile.WireValue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,20 +55,8 @@ public record Evidence(String path, Object value, int line) {
             }
             return List.copyOf(out);
         }
-        if (value instanceof Coverage c) {
-            return c.wire();
-        }
-        if (value instanceof Criticality c) {
-            return c.wire();
-        }
-        if (value instanceof Channel c) {
-            return c.wire();
-        }
-        if (value instanceof FinancialHealth f) {
-            return f.wire();
-        }
-        if (value instanceof ServiceKind k) {
-            return k.wire();
+        if (value instanceof WireValue w) {
+            return w.wire();
         }
         if (value instanceof LocalDate d) {
             return d.toString();
