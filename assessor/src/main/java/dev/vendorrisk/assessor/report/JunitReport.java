@@ -125,18 +125,9 @@ public final class JunitReport implements Report {
         startSuite(a.file(), failures.isEmpty() ? 0 : 1, 0);
         startCase(a.vendorId(), a.file());
         for (Finding f : failures) {
-            indent(3);
-            xml.writeStartElement("failure");
-            xml.writeAttribute("message", clean(f.id() + " " + f.title()));
-            xml.writeAttribute("type", f.severity().name());
-            xml.writeCharacters(clean(failureText(a, f)));
-            xml.writeEndElement();
+            writeFailure(f.id(), f.title(), f.severity().name(), failureText(a, f));
         }
-        indent(3);
-        xml.writeStartElement("system-out");
-        xml.writeCharacters(clean(other.toString()));
-        xml.writeEndElement();
-        endCaseAndSuite();
+        endCaseAndSuite(other);
     }
 
     private void writePortfolio(PortfolioResult p) throws XMLStreamException {
@@ -158,22 +149,32 @@ public final class JunitReport implements Report {
         startSuite(PORTFOLIO, failures.isEmpty() ? 0 : 1, 0);
         startCase(PORTFOLIO, PORTFOLIO);
         for (PortfolioFinding f : failures) {
-            indent(3);
-            xml.writeStartElement("failure");
-            xml.writeAttribute("message", clean(f.id() + " " + f.title()));
-            xml.writeAttribute("type", f.severity().name());
             StringBuilder text = new StringBuilder(f.message()).append('\n');
             for (Evidence e : f.evidence()) {
                 text.append("  ").append(e.path()).append(": ").append(e.text()).append('\n');
             }
             text.append("recommendation (").append(f.recommendation()).append("): ").append(f.recommendationText())
                     .append('\n');
-            xml.writeCharacters(clean(text.toString()));
-            xml.writeEndElement();
+            writeFailure(f.id(), f.title(), f.severity().name(), text.toString());
         }
+        endCaseAndSuite(other);
+    }
+
+    /** A {@code <failure>} of the open test case. */
+    private void writeFailure(String id, String title, String severity, String text) throws XMLStreamException {
+        indent(3);
+        xml.writeStartElement("failure");
+        xml.writeAttribute("message", clean(id + " " + title));
+        xml.writeAttribute("type", severity);
+        xml.writeCharacters(clean(text));
+        xml.writeEndElement();
+    }
+
+    /** The open test case's {@code <system-out>}, then the end of the case and its suite. */
+    private void endCaseAndSuite(CharSequence out) throws XMLStreamException {
         indent(3);
         xml.writeStartElement("system-out");
-        xml.writeCharacters(clean(other.toString()));
+        xml.writeCharacters(clean(out.toString()));
         xml.writeEndElement();
         endCaseAndSuite();
     }
