@@ -10,7 +10,6 @@ import dev.vendorrisk.assessor.batch.BatchInput;
 import dev.vendorrisk.assessor.batch.PortfolioWaivers;
 import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -146,20 +145,7 @@ final class ReportFixtures {
 
     /** What a report writes for these results and this portfolio (null: no batch ran). */
     static String render(Report report, List<FileResult> results, PortfolioResult portfolio) {
-        StringWriter out = new StringWriter();
-        Summary summary = new Summary();
-        try {
-            report.start(out);
-            for (FileResult r : results) {
-                summary.add(r);
-                report.file(out, r);
-            }
-            summary.portfolio(portfolio);
-            report.finish(out, summary);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return report.render(results, portfolio);
     }
 
     static String render(Report report, FileResult... results) {
