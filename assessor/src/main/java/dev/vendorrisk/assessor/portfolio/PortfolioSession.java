@@ -106,15 +106,13 @@ public final class PortfolioSession {
             groups.add(current);
             // the groups share nothing but the rule base: fired side by side, then taken in order,
             // so the findings and the first failure are the same however the threads ran
-            List<Object> outcomes = (groups.size() > 1 ? groups.parallelStream() : groups.stream())
+            List<Outcome> outcomes = (groups.size() > 1 ? groups.parallelStream() : groups.stream())
                     .map(g -> outcome(context, g)).toList();
-            for (Object outcome : outcomes) {
-                if (outcome instanceof RuntimeException e) {
-                    throw e;
+            for (Outcome outcome : outcomes) {
+                if (outcome.failure() != null) {
+                    throw outcome.failure();
                 }
-                @SuppressWarnings("unchecked")
-                List<PortfolioFinding> found = (List<PortfolioFinding>) outcome;
-                findings.addAll(found);
+                findings.addAll(outcome.found());
             }
         }
         findings.sort(Comparator.comparing(PortfolioFinding::id).thenComparing(PortfolioFinding::message));
@@ -122,13 +120,16 @@ public final class PortfolioSession {
     }
 
     /** A group's findings, or the failure that stopped it (returned, so it crosses threads unchanged). */
-    private Object outcome(List<Object> context, List<PortfolioEntry> group) {
+    private record Outcome(List<PortfolioFinding> found, RuntimeException failure) {
+    }
+
+    private Outcome outcome(List<Object> context, List<PortfolioEntry> group) {
         List<PortfolioFinding> found = new ArrayList<>();
         try {
             fire(context, group, found);
-            return found;
+            return new Outcome(found, null);
         } catch (RuntimeException e) {
-            return e;
+            return new Outcome(List.of(), e);
         }
     }
 

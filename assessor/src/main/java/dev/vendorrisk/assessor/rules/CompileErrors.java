@@ -79,7 +79,7 @@ final class CompileErrors {
      * cannot see it (inside {@code not}) while compiling cleanly, keeps its diagnostic.
      */
     private static List<Diagnostic> withoutFollowUps(List<Diagnostic> all, Map<String, RuleSource> byFile) {
-        List<Diagnostic> out = new ArrayList<>(all.size());
+        Set<Diagnostic> followUps = new HashSet<>();
         Set<String> rulesWithASyntaxError = new HashSet<>();
         List<Diagnostic> byLine = new ArrayList<>(all);
         byLine.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line));
@@ -95,13 +95,15 @@ final class CompileErrors {
             boolean atEndOfFile = d.message().endsWith("mismatched input ''") || d.message().contains("<EOF>");
             if (!rulesWithASyntaxError.add(rule) || (atEndOfFile && rulesWithASyntaxError.stream()
                     .anyMatch(r -> r.startsWith(d.file() + "\u0000") && !r.equals(rule)))) {
-                all = without(all, d);
+                followUps.add(d);
             }
         }
-        for (Diagnostic d : all) {
+        List<Diagnostic> kept = all.stream().filter(d -> !followUps.contains(d)).toList();
+        List<Diagnostic> out = new ArrayList<>(kept.size());
+        for (Diagnostic d : kept) {
             Matcher unbound = UNBOUND.matcher(d.message());
             RuleSource source = byFile.get(d.file());
-            if (!unbound.find() || source == null || !boundInABrokenCondition(unbound.group(1), d, all,
+            if (!unbound.find() || source == null || !boundInABrokenCondition(unbound.group(1), d, kept,
                     source.content().split("\\R", -1))) {
                 out.add(d);
             }
@@ -113,12 +115,6 @@ final class CompileErrors {
         String m = d.message();
         return m.startsWith("syntax error") || m.startsWith("missing 'then'") || m.startsWith("missing 'end'")
                 || m.startsWith("unbalanced parentheses") || m.startsWith("invalid operator");
-    }
-
-    private static List<Diagnostic> without(List<Diagnostic> all, Diagnostic gone) {
-        List<Diagnostic> out = new ArrayList<>(all);
-        out.remove(gone);
-        return out;
     }
 
     /** 1-based line of the 'rule' line at or before {@code line}; 0 before the first rule. */
