@@ -19,13 +19,15 @@ public final class Exposures {
                 ? s.usersAffected() * s.hourlyCostPerUser() + (s.revenueLossPerHour() == null ? 0 : s.revenueLossPerHour())
                 : null;
         Double response;
+        String responsePath;
         if (Boolean.TRUE.equals(profile.sla().offered())) {
             response = profile.sla().responseTimeHours();
-            need(response, "sla.responseTimeHours", missing);
+            responsePath = "sla.responseTimeHours";
         } else {
             response = profile.support().responseTimeHours();
-            need(response, "support.responseTimeHours", missing);
+            responsePath = "support.responseTimeHours";
         }
+        need(response, responsePath, missing);
         Double restore = profile.continuity().restoreTimeHours();
         need(restore, "continuity.restoreTimeHours", missing);
         Double hours = response != null && restore != null ? response + restore : null;
@@ -33,7 +35,13 @@ public final class Exposures {
         Double fee = s.monthlyFee();
         need(fee, "service.monthlyFee", missing);
         Double months = perIncident != null && fee != null && fee > 0 ? perIncident / fee : null;
-        return new Exposure(s.currency(), hourly, hours, perIncident, fee, months, missing);
+        return new Exposure(s.currency(), hourly, hours, perIncident, fee, months, missing,
+                new Exposure.Facts(toDouble(s.usersAffected()), s.hourlyCostPerUser(), s.revenueLossPerHour(), response,
+                        responsePath, restore));
+    }
+
+    private static Double toDouble(Number n) {
+        return n == null ? null : n.doubleValue();
     }
 
     private static void need(Object value, String path, List<String> missing) {
