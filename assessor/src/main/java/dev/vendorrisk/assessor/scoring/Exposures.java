@@ -30,13 +30,15 @@ public final class Exposures {
                 : staffCost + (s.revenueLossPerHour() == null ? 0 : s.revenueLossPerHour());
         boolean free = hourly != null && hourly == 0;
         Double response;
+        String responsePath;
         if (Boolean.TRUE.equals(profile.sla().offered())) {
             response = profile.sla().responseTimeHours();
-            need(free || response != null, "sla.responseTimeHours", missing);
+            responsePath = "sla.responseTimeHours";
         } else {
             response = profile.support().responseTimeHours();
-            need(free || response != null, "support.responseTimeHours", missing);
+            responsePath = "support.responseTimeHours";
         }
+        need(free || response != null, responsePath, missing);
         Double restore = profile.continuity().restoreTimeHours();
         need(free || restore != null, "continuity.restoreTimeHours", missing);
         Double hours = response != null && restore != null ? response + restore : null;
@@ -44,7 +46,13 @@ public final class Exposures {
         Double fee = s.monthlyFee();
         need(fee, "service.monthlyFee", missing);
         Double months = perIncident != null && fee != null && fee > 0 ? perIncident / fee : null;
-        return new Exposure(s.currency(), hourly, hours, perIncident, fee, months, missing);
+        return new Exposure(s.currency(), hourly, hours, perIncident, fee, months, missing,
+                new Exposure.Facts(toDouble(s.usersAffected()), s.hourlyCostPerUser(), s.revenueLossPerHour(), response,
+                        responsePath, restore));
+    }
+
+    private static Double toDouble(Number n) {
+        return n == null ? null : n.doubleValue();
     }
 
     private static void need(boolean known, String path, List<String> missing) {
