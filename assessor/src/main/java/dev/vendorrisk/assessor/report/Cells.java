@@ -82,11 +82,15 @@ final class Cells {
         return e.path() + "=" + e.text() + (e.line() > 0 ? " (line " + e.line() + ")" : "");
     }
 
-    /** What a recommendation is worth, e.g. {@code -0.3 points now; resolves 21 % of the risk}. */
+    /**
+     * What a recommendation is worth, e.g. {@code -0.3 points now; resolves 21 % of the risk}; a reduction
+     * that rounds to 0 reads {@code under 0.1 points now}.
+     */
     static String impact(Recommendation r) {
         double p = r.resolvesPercent();
         String percent = p > 0 && p < 0.5 ? "under 1" : String.format(Locale.ROOT, "%.0f", p);
-        return "-" + number(r.scoreReduction()) + " points now; resolves " + percent + " % of the risk";
+        String points = r.scoreReduction() == 0 ? "under 0.1" : "-" + number(r.scoreReduction());
+        return points + " points now; resolves " + percent + " % of the risk";
     }
 
     /**
