@@ -65,6 +65,8 @@ public final class ExplainCommand implements Callable<Integer> {
         out.append("  area            ").append(r.area()).append(nl);
         out.append("  recommendation  ").append(r.recommendation()).append(": ")
                 .append(base.policy().recommendations().getOrDefault(r.recommendation(), "")).append(nl);
+        base.policy().recommendationsByKind().getOrDefault(r.recommendation(), java.util.Map.of())
+                .forEach((kind, text) -> out.append("    for ").append(kind).append(": ").append(text).append(nl));
         out.append("  backing         ").append(r.backing()).append(nl);
         out.append("  source          ").append(r.file()).append(':').append(r.line()).append(nl);
         out.append(nl);

@@ -46,6 +46,15 @@ class AssessCommandTest {
         }
         assertThat(finding.get("evidence").get(0).get("line").asInt()).isPositive();
         assertThat(a.get("exposure").get("perIncident").asDouble()).isEqualTo(360000.0);
+        JsonNode top = a.get("recommendations").get(0);
+        for (String key : new String[] {"key", "text", "textKind", "resolves", "scoreReduction", "resolvesPercent"}) {
+            assertThat(top.has(key)).as(key).isTrue();
+        }
+        JsonNode wayDown = a.get("wayDown");
+        assertThat(wayDown.get("from").asText()).isEqualTo("CRITICAL");
+        assertThat(wayDown.get("steps").size()).isPositive();
+        JsonNode last = wayDown.get("milestones").get(wayDown.get("milestones").size() - 1);
+        assertThat(last.get("rating").asText()).isEqualTo("LOW");
         assertThat(root.get("errors").isArray()).isTrue();
     }
 

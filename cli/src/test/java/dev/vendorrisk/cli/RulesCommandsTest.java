@@ -136,6 +136,16 @@ class RulesCommandsTest {
     }
 
     @Test
+    void explainShowsTheRecommendationTextsByKindOfService() {
+        CliRunner.Result r = vra("explain", "--rules", RULES, "BCP-004");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("  recommendation  fallback: Document a manual fallback")
+                .contains("    for telephony: Document a manual fallback that works within the maximum tolerable"
+                        + " downtime (e.g. divert key numbers at the carrier")
+                .contains("    for hosting: ");
+    }
+
+    @Test
     void explainOfAnUnknownIdSuggestsTheClosest() {
         CliRunner.Result r = vra("explain", "--rules", RULES, "SLA-04");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);

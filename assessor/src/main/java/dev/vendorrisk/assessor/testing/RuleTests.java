@@ -4,6 +4,7 @@ import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.AssessorException;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
+import dev.vendorrisk.assessor.Recommendation;
 import dev.vendorrisk.assessor.VendorRiskAssessor;
 import dev.vendorrisk.assessor.profile.ParsedProfile;
 import dev.vendorrisk.assessor.portfolio.PortfolioSession;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
  * <p>A test file names a baseline profile and a list of cases; each case patches the baseline
  * ({@code given}, deep-merged; a key set to null becomes unknown; lists replace) or gives a whole
  * {@code profile}, and says what must hold: rules that fire or do not fire, the rating, a score
- * range, and the information gaps reported or not reported. Loading is strict: every problem in
+ * range, the information gaps reported or not reported, and which text (general, or a service
+ * kind's own) a recommendation carries. Loading is strict: every problem in
  * every file is reported at its {@code file:line:column} in one {@link RuleTestException}.
  *
  * <p>Stateless and thread-safe; the suites and reports are immutable records.
@@ -204,6 +206,18 @@ public final class RuleTests {
                 failures.add("expected no " + GAP_RULE + " gap for " + gap + "; gaps: " + gaps);
             }
         }
+        expect.recommendationTexts().forEach((key, variant) -> {
+            Recommendation r = assessment.recommendations().stream().filter(x -> x.key().equals(key)).findFirst()
+                    .orElse(null);
+            String actual = r == null ? null : r.textKind() == null ? TestFileReader.GENERAL_TEXT : r.textKind();
+            if (r == null) {
+                failures.add("expected recommendation '" + key + "'; recommendations: "
+                        + assessment.recommendations().stream().map(Recommendation::key).toList());
+            } else if (!variant.equals(actual)) {
+                failures.add("expected the " + variant + " text of recommendation '" + key + "'; it was the " + actual
+                        + " text: " + r.text());
+            }
+        });
         return new CaseResult(c.file(), c.line(), c.name(), failures.isEmpty(), failures, firedKeys, List.copyOf(gaps));
     }
 

@@ -7,6 +7,7 @@ import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.InvalidProfileException;
 import dev.vendorrisk.assessor.Rating;
 import dev.vendorrisk.assessor.profile.ProfileReader;
+import dev.vendorrisk.assessor.profile.ServiceKind;
 import dev.vendorrisk.assessor.profile.SourcePosition;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +30,10 @@ import java.util.Set;
 final class TestFileReader {
     static final List<String> FILE_KEYS = List.of("baseline", "cases");
     static final List<String> CASE_KEYS = List.of("name", "given", "profile", "expect");
-    static final List<String> EXPECT_KEYS = List.of("fires", "doesNotFire", "rating", "score", "gaps", "noGaps");
+    static final List<String> EXPECT_KEYS = List.of("fires", "doesNotFire", "rating", "score", "gaps", "noGaps",
+            "recommendationTexts");
+    /** What {@code recommendationTexts} may name: the general text, or a service kind's own. */
+    static final String GENERAL_TEXT = "general";
     static final List<String> SCORE_KEYS = List.of("min", "max");
 
     private final ProfileReader profileReader = new ProfileReader();
@@ -252,10 +257,12 @@ final class TestFileReader {
                 reportValue(tree, file, path + ".noGaps", "'" + gap + "' is listed under both 'gaps' and 'noGaps'; keep one");
             }
         }
+        Map<String, String> texts = recommendationTexts(tree, file, path + ".recommendationTexts",
+                node.get("recommendationTexts"));
         if (problems.size() > before) {
             return null;
         }
-        Expectation expect = new Expectation(fires, doesNotFire, rating, score, gaps, noGaps);
+        Expectation expect = new Expectation(fires, doesNotFire, rating, score, gaps, noGaps, texts);
         if (expect.isEmpty()) {
             report(tree, file, path, label + " expects nothing; add at least one of " + String.join(", ", EXPECT_KEYS));
             return null;
@@ -288,6 +295,39 @@ final class TestFileReader {
                 reportValue(tree, file, itemPath, "'" + ref.key() + "' is listed twice; list it once");
             } else {
                 out.add(ref);
+            }
+        }
+        return out;
+    }
+
+    /** {@code recommendationTexts: {fallback: telephony, sla: general}}: which text each recommendation carries. */
+    private Map<String, String> recommendationTexts(YamlTree tree, String file, String path, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        List<String> allowed = new ArrayList<>();
+        allowed.add(GENERAL_TEXT);
+        Arrays.stream(ServiceKind.values()).map(ServiceKind::wire).forEach(allowed::add);
+        if (!node.isObject()) {
+            reportValue(tree, file, path, "'recommendationTexts' must map recommendation keys to " + String.join(", ", allowed)
+                    + ", e.g. {fallback: telephony}, not " + describe(node));
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode value = e.getValue();
+            String text = value.isTextual() ? value.asText().trim() : null;
+            if (text == null) {
+                reportValue(tree, file, path + "." + e.getKey(), "the text variant of recommendation '" + e.getKey()
+                        + "' must be one of " + String.join(", ", allowed) + ", not " + describe(value));
+            } else if (!allowed.contains(text)) {
+                String near = closest(text, allowed);
+                reportValue(tree, file, path + "." + e.getKey(), "unknown text variant " + quoted(value)
+                        + " of recommendation '" + e.getKey() + "'; use one of " + String.join(", ", allowed)
+                        + (near == null ? "" : "; did you mean '" + near + "'?"));
+            } else {
+                out.put(e.getKey(), text);
             }
         }
         return out;

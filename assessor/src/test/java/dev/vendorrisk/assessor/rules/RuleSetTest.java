@@ -220,6 +220,25 @@ class RuleSetTest {
     }
 
     @Test
+    void textsByKindAreCheckedStrictly() throws IOException {
+        assertThat(problems("a.drl", good("T-001"), "scoring.yaml", """
+                recommendationsByKind:
+                  sla:
+                    hostin: Get one for the server.
+                    saas: [no]
+                """)).containsExactly(
+                "scoring.yaml:3:5: unknown key 'hostin' in 'recommendationsByKind.sla'; did you mean 'hosting'?",
+                "scoring.yaml:4:5: 'recommendationsByKind.sla.saas' must be text, not a list");
+        assertThat(problems("a.drl", good("T-001"), "scoring.yaml", """
+                recommendationsByKind:
+                  fallbak:
+                    telephony: Divert the numbers.
+                """)).containsExactly(
+                "scoring.yaml:2:3: recommendationsByKind.fallbak has no general text; add recommendations.fallbak"
+                        + " (the text for the other kinds of service); did you mean 'fallback'?");
+    }
+
+    @Test
     void unusedRecommendationTextIsAWarning() throws IOException {
         Files.writeString(dir.resolve("a.drl"), good("T-001"));
         Files.writeString(dir.resolve("scoring.yaml"), "recommendations:\n  sla: Get one.\n  orphan: Nobody uses me.\n");

@@ -59,7 +59,7 @@ class RuleTestsLoaderTest {
                 INVALID + "unknown-keys.yaml:6:5: unknown key 'expcet' in a case; did you mean 'expect'?"
                         + " (keys: name, given, profile, expect)",
                 INVALID + "unknown-keys.yaml:10:7: unknown key 'fire' in 'expect'; did you mean 'fires'?"
-                        + " (keys: fires, doesNotFire, rating, score, gaps, noGaps)",
+                        + " (keys: fires, doesNotFire, rating, score, gaps, noGaps, recommendationTexts)",
                 INVALID + "unknown-keys.yaml:11:15: unknown key 'minimum' in 'score'; use one of: min, max");
     }
 
@@ -78,6 +78,17 @@ class RuleTestsLoaderTest {
     }
 
     @Test
+    void recommendationTextVariantsAreGeneralOrAServiceKind() {
+        assertThat(problems("recommendation-texts.yaml")).containsExactly(
+                INVALID + "recommendation-texts.yaml:5:39: unknown text variant 'telephon' of recommendation 'fallback';"
+                        + " use one of general, hosting, saas, telephony, network, msp, other; did you mean 'telephony'?",
+                INVALID + "recommendation-texts.yaml:5:54: the text variant of recommendation 'sla' must be one of"
+                        + " general, hosting, saas, telephony, network, msp, other, not a list",
+                INVALID + "recommendation-texts.yaml:8:28: 'recommendationTexts' must map recommendation keys to general,"
+                        + " hosting, saas, telephony, network, msp, other, e.g. {fallback: telephony}, not a list");
+    }
+
+    @Test
     void aMissingBaselineIsAnError() {
         assertThat(problems("missing-baseline.yaml")).containsExactly(INVALID + "missing-baseline.yaml:1:11:"
                 + " baseline 'nowhere.yaml' not found (looked for " + INVALID + "nowhere.yaml); give a profile file's"
@@ -89,7 +100,7 @@ class RuleTestsLoaderTest {
         assertThat(problems("incomplete-cases.yaml")).containsExactly(
                 INVALID + "incomplete-cases.yaml:3:5: case has no 'name'; say in a few words what it shows",
                 INVALID + "incomplete-cases.yaml:8:5: case 'expects nothing' expects nothing; add at least one of"
-                        + " fires, doesNotFire, rating, score, gaps, noGaps",
+                        + " fires, doesNotFire, rating, score, gaps, noGaps, recommendationTexts",
                 INVALID + "incomplete-cases.yaml:9:5: case 'has no expect' has no 'expect'; add what must hold, e.g."
                         + " 'expect: {fires: [STAFF-001]}'",
                 INVALID + "incomplete-cases.yaml:12:14: 'fires' must be a list of rule ids, e.g."
