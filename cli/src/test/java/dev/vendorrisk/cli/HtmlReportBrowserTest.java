@@ -54,14 +54,17 @@ class HtmlReportBrowserTest {
         }
     }
 
-    /** Each sample alone, and the samples folder as one portfolio. */
+    /** Each sample alone, each broken example alone, the samples folder as one portfolio, and with the broken ones. */
     static List<String> reports() throws IOException {
         List<String> names = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(CliRunner.ROOT.resolve("samples"))) {
-            walk.filter(p -> p.toString().endsWith(".yaml")).sorted()
-                    .forEach(p -> names.add(CliRunner.ROOT.relativize(p).toString().replace('\\', '/')));
+        for (String folder : List.of("samples", "examples/invalid")) {
+            try (Stream<Path> walk = Files.walk(CliRunner.ROOT.resolve(folder))) {
+                walk.filter(p -> p.toString().endsWith(".yaml")).sorted()
+                        .forEach(p -> names.add(CliRunner.ROOT.relativize(p).toString().replace('\\', '/')));
+            }
         }
         names.add("samples");
+        names.add("samples+examples/invalid");
         return names;
     }
 
@@ -71,14 +74,16 @@ class HtmlReportBrowserTest {
         Path json = OUT.resolve(name + ".json");
         List<String> args = new ArrayList<>(List.of("assess", "--no-progress", "-o", "html=" + html, "-o", "json=" + json));
         args.addAll(List.of(extra));
-        args.add(input.startsWith("/") ? input : CliRunner.path(input));
+        for (String in : input.split("\\+")) {
+            args.add(in.startsWith("/") ? in : CliRunner.path(in));
+        }
         CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.err()).isIn(ExitCodes.OK, ExitCodes.INVALID_INPUT);
         return html;
     }
 
     private static String name(String input) {
-        return input.replace("samples/", "").replace(".yaml", "").replace('/', '-');
+        return input.replace("samples/", "").replace(".yaml", "").replace('/', '-').replace('+', '-');
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,7 +110,7 @@ class HtmlReportBrowserTest {
 
     @Test
     void withScriptsOffThePageShowsEverythingItShowsWithScriptsOn() {
-        Path html = render("samples", "samples-scripts");
+        Path html = render("samples+examples/invalid", "samples-scripts");
         String counts = "['section.vendor','tr.finding','li.gap','li.recommendation','svg.chart','svg .mark','rect.bar',"
                 + "'#service-table tbody tr','td.heat','#invalid li.diagnostic']"
                 + ".map(s => s + '=' + document.querySelectorAll(s).length).join(' ')";

@@ -422,7 +422,7 @@ public final class HtmlReport implements Report {
         int width = 720;
         int height = 360;
         int left = 56;
-        int right = 24;
+        int right = 48;
         int top = 16;
         int bottom = 44;
         double plotW = width - left - right;
