@@ -10,6 +10,7 @@ import dev.vendorrisk.assessor.batch.BatchInput;
 import dev.vendorrisk.assessor.batch.BatchResult;
 import dev.vendorrisk.assessor.batch.PortfolioWaivers;
 import dev.vendorrisk.assessor.profile.ProfileReader;
+import dev.vendorrisk.assessor.report.HtmlReport;
 import dev.vendorrisk.assessor.report.Report;
 import dev.vendorrisk.assessor.report.Summary;
 import dev.vendorrisk.assessor.rules.Severity;
@@ -57,7 +58,7 @@ public final class AssessCommand implements Callable<Integer> {
     List<String> excludes = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=PATH]",
-            description = "A report (repeatable): FORMAT is one of text, json, jsonl, csv, csv-summary, markdown, junit, sarif; =PATH writes it to a file (atomically:"
+            description = "A report (repeatable): FORMAT is one of text, json, jsonl, csv, csv-summary, markdown, junit, sarif, html; =PATH writes it to a file (atomically:"
                     + " complete or not at all), without PATH to stdout (at most one). Default: text to stdout.")
     List<String> outputs = new ArrayList<>();
 
@@ -85,6 +86,12 @@ public final class AssessCommand implements Callable<Integer> {
                     + " justification, owner and expires. Unused and expired waivers are reported once. Never read as"
                     + " a profile, even inside a folder you assess.")
     Path waiversFile;
+
+    @Option(names = "--html-detail", paramLabel = "all|LEVEL|N",
+            description = "Which services get a detail section in an html report (all are in its overview): all,"
+                    + " those rated LEVEL or higher (LOW..CRITICAL), or the N riskiest. Default: the "
+                    + HtmlReport.DEFAULT_DETAIL_LIMIT + " riskiest.")
+    String htmlDetail;
 
     @Option(names = "--no-progress", description = "No progress bar (it only shows on a terminal, never in CI).")
     boolean noProgress;
@@ -141,6 +148,7 @@ public final class AssessCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Threshold threshold = parseThreshold();
         List<OutputSpec> specs = parseOutputs();
+        HtmlReport.Detail detail = parseHtmlDetail();
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (threads < 1) {
             throw usage("--jobs must be 1 or more, was " + threads);
@@ -188,7 +196,7 @@ public final class AssessCommand implements Callable<Integer> {
             for (OutputSpec o : specs) {
                 sinks.add(o.path() == null ? ReportOutput.stdout(out) : ReportOutput.file(o.path()));
                 reports.add(OutputFormats.create(o.format(), o.path() == null && color(), assessor.rules(),
-                        threshold.failingSeverity(), o.path() != null));
+                        threshold.failingSeverity(), o.path() != null, detail));
             }
             for (int i = 0; i < reports.size(); i++) {
                 reports.get(i).start(sinks.get(i).writer());
@@ -278,6 +286,14 @@ public final class AssessCommand implements Callable<Integer> {
 
     private boolean color() {
         return !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
+    }
+
+    private HtmlReport.Detail parseHtmlDetail() {
+        try {
+            return htmlDetail == null ? null : HtmlReport.Detail.parse(htmlDetail);
+        } catch (IllegalArgumentException e) {
+            throw usage("--html-detail: " + e.getMessage());
+        }
     }
 
     private Threshold parseThreshold() {
