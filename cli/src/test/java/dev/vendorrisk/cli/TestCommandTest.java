@@ -63,7 +63,7 @@ class TestCommandTest {
     @Test
     void theTestsOfAnOverlayListOnlyTheOverlaysRulesAsUntested(@TempDir Path dir) throws IOException {
         Path mine = Files.createDirectories(dir.resolve("mine/tests"));
-        Path overlay = Path.of("src/test/resources/overlay/mine");
+        Path overlay = CliRunner.ROOT.resolve("examples/mine");
         Files.copy(overlay.resolve("mine.drl"), dir.resolve("mine/mine.drl"));
         Files.copy(overlay.resolve("scoring.yaml"), dir.resolve("mine/scoring.yaml"));
         Files.copy(Path.of(path("samples/pbx-incident.yaml")), mine.resolve("pbx.yaml"));

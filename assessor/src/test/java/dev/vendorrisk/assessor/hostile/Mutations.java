@@ -35,7 +35,7 @@ final class Mutations {
     /** The sample profiles (valid and invalid), the seeds of every mutation. */
     static List<byte[]> samples() {
         try (Stream<Path> files = Stream.concat(Files.list(TestRules.ROOT.resolve("samples")),
-                Files.list(TestRules.ROOT.resolve("samples/invalid")))) {
+                Files.list(TestRules.ROOT.resolve("examples/invalid")))) {
             List<byte[]> out = new ArrayList<>();
             for (Path p : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 out.add(Files.readAllBytes(p));
