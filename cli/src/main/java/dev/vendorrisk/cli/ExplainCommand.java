@@ -36,8 +36,19 @@ public final class ExplainCommand implements Callable<Integer> {
         if (matches.isEmpty()) {
             String near = Suggestions.closest(wanted, base.ids());
             PrintWriter err = spec.commandLine().getErr();
-            err.println("vra: unknown rule id '" + id + "'" + (near != null ? "; did you mean '" + near + "'?"
-                    : "; 'vra rules list' shows every id"));
+            StringBuilder message = new StringBuilder("vra: unknown rule id '" + id + "'");
+            if (near != null) {
+                message.append("; did you mean '").append(near).append("'?");
+            }
+            if (rules.folders.isEmpty()) { // the rule may live in an overlay the command was not given
+                message.append(near != null ? " If" : "; if").append(" it lives in a rule overlay, name its folder:"
+                        + " vra explain");
+                rules.effectiveFolders().forEach(f -> message.append(" --rules ").append(f));
+                message.append(" --rules <folder> ").append(id);
+            } else if (near == null) {
+                message.append("; 'vra rules list' shows every id");
+            }
+            err.println(message);
             err.flush();
             return ExitCodes.USAGE_OR_RULES;
         }

@@ -66,14 +66,8 @@ public final class TestCommand implements Callable<Integer> {
             return ExitCodes.USAGE_OR_RULES;
         }
         VendorRiskAssessor assessor = rules.builder().build();
-        List<String> files = new ArrayList<>();
-        List<dev.vendorrisk.assessor.testing.RuleTestCase> cases = new ArrayList<>();
-        for (Path target : targets) {
-            RuleTestSuite suite = RuleTests.load(target, assessor.rules());
-            files.addAll(suite.files());
-            cases.addAll(suite.cases());
-        }
-        TestReport report = RuleTests.run(assessor, new RuleTestSuite(files, cases));
+        RuleTestSuite suite = RuleTests.load(targets, assessor.rules()); // every problem of every file at once
+        TestReport report = RuleTests.run(assessor, suite, testedFolders(targets));
         if (fmt.equals("junit")) {
             JUnitXml.write(report, out);
         } else {
@@ -98,5 +92,20 @@ public final class TestCommand implements Callable<Integer> {
         }
         out.flush();
         return report.allPassed() ? ExitCodes.OK : ExitCodes.THRESHOLD;
+    }
+
+    /**
+     * The rules folders that hold the tests being run ({@code mine/tests} belongs to {@code mine}):
+     * the coverage lists only their rules. None when no test lies in a rules folder: then every rule.
+     */
+    private List<Path> testedFolders(List<Path> targets) {
+        List<Path> out = new ArrayList<>();
+        for (Path folder : rules.effectiveFolders()) {
+            Path root = folder.toAbsolutePath().normalize();
+            if (targets.stream().anyMatch(t -> t.toAbsolutePath().normalize().startsWith(root)) && !out.contains(folder)) {
+                out.add(folder);
+            }
+        }
+        return out;
     }
 }

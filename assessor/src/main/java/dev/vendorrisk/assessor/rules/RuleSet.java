@@ -270,6 +270,7 @@ public final class RuleSet {
         Map<String, Double> limits = policy.flatLimits();
         List<Declared> declared = new ArrayList<>();
         boolean unparsed = false;
+        Map<RuleSource, PackageDescr> parsed = new LinkedHashMap<>();
         for (int f = 0; f < folders.size(); f++) {
             for (RuleSource source : folders.get(f).drl()) {
                 PackageDescr pkg = parse(source);
@@ -277,6 +278,7 @@ public final class RuleSet {
                     unparsed = true;
                     continue; // a syntax error: the compiler reports it, and nothing else in the file is trusted
                 }
+                parsed.put(source, pkg);
                 for (RuleDescr rule : pkg.getRules()) {
                     Declared d = lintRule(rule, source, f, errors);
                     if (d != null) {
@@ -286,6 +288,7 @@ public final class RuleSet {
                 lintLimits(source, limits, errors);
             }
         }
+        warnings.addAll(FactPatterns.neverInserted(parsed));
         Map<String, Declared> effective = new LinkedHashMap<>();
         for (Declared d : declared) {
             Declared earlier = effective.get(d.key());

@@ -41,8 +41,22 @@ final class TestFileReader {
     private final List<Diagnostic> problems;
     private final Set<String> suggested = new java.util.HashSet<>();
 
+    private final List<LocatedRef> refs = new ArrayList<>();
+
     TestFileReader(List<Diagnostic> problems) {
         this.problems = problems;
+    }
+
+    /** A rule id a test file names, where it names it. */
+    record LocatedRef(String file, RuleRef ref) {
+    }
+
+    /**
+     * Every well-formed rule id the files read so far name, those of broken cases included, so the
+     * ids can be checked against the rule base in the same pass as the rest.
+     */
+    List<LocatedRef> refs() {
+        return refs;
     }
 
     /** A parsed file: its name, its tree, and the baseline it names (resolved), if any. */
@@ -206,11 +220,43 @@ final class TestFileReader {
                 profile = given == null || given.isNull() ? baseline : YamlTree.merge(baseline, (ObjectNode) given);
             }
         }
+        if (profile != null && !checkProfile(tree, file, inline != null ? path + ".profile" : path + ".given",
+                profile, label)) {
+            profile = null;
+        }
         Expectation expect = expectation(tree, file, path, node.get("expect"), label);
         if (problems.size() > before || name == null || profile == null || expect == null) {
             return null;
         }
         return new RuleTestCase(file, line, name, YamlTree.writeString(profile), expect);
+    }
+
+    /**
+     * Reads the case's profile as {@code vra assess} would, now rather than when the case runs, and
+     * reports each problem at the line of the test file that causes it: the key under
+     * {@code given} or {@code profile}, else the {@code given}/{@code profile} key itself.
+     *
+     * @return true when the profile is valid
+     */
+    private boolean checkProfile(YamlTree tree, String file, String at, ObjectNode profile, String label) {
+        byte[] written = YamlTree.write(profile);
+        try {
+            profileReader.read(file, written);
+            return true;
+        } catch (InvalidProfileException e) {
+            YamlTree merged = YamlTree.parse(file, written, new ArrayList<>());
+            for (Diagnostic d : e.diagnostics()) {
+                String path = merged == null ? null : merged.pathAt(d.line(), d.column());
+                SourcePosition where = null;
+                if (path != null) {
+                    String inFile = path.isEmpty() ? at : at + "." + path;
+                    where = tree.keys().get(inFile) != null ? tree.keys().get(inFile) : tree.values().get(inFile);
+                }
+                problems.add(YamlTree.diagnostic(file, where != null ? where : tree.at(at), label + ": "
+                        + d.message()));
+            }
+            return false;
+        }
     }
 
     private Expectation expectation(YamlTree tree, String file, String casePath, JsonNode node, String label) {
@@ -295,6 +341,7 @@ final class TestFileReader {
                 reportValue(tree, file, itemPath, "'" + ref.key() + "' is listed twice; list it once");
             } else {
                 out.add(ref);
+                refs.add(new LocatedRef(file, ref));
             }
         }
         return out;

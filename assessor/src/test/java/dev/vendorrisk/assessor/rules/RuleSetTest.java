@@ -312,4 +312,40 @@ class RuleSetTest {
         assertThat(problems("a.drl", good("T-001").replace("1)));", "1));"))).containsExactly(
                 "a.drl:11: missing ')' in the action; close every '(' on this line");
     }
+
+    @Test
+    void aPatternOnATypeNeverInsertedIsAWarning() throws IOException {
+        Files.writeString(dir.resolve("a.drl"), rule("T-001", "@weight(5)", "Vendor(country != null)",
+                "insert(hit(kcontext, ev(\"vendor.country\", 1)));"));
+        RuleSet.Check check = RuleSet.read(List.of(dir), null).check();
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).extracting(Diagnostic::render).containsExactly(dir + "/a.drl:9:5: rule 'T-001'"
+                + " matches Vendor, which is never inserted into the session, so the rule can never fire; reach it"
+                + " through VendorProfile.vendor, e.g. VendorProfile(vendor.country != null)");
+    }
+
+    @Test
+    void factsRulesInsertAndSupertypesOfFactsCanBeMatched() throws IOException {
+        Files.writeString(dir.resolve("a.drl"), HEADER + """
+                declare Solo
+                    count : Integer
+                end
+                declare Lonely
+                    count : Integer
+                end
+                rule "a one-person company"
+                when
+                    Company(staffCount == 1, $n : staffCount)
+                then
+                    insert(new Solo($n));
+                end
+                """ + rule("T-001", "@weight(5)", "Solo() and Object() and not Lonely()",
+                "insert(hit(kcontext, ev(\"company.staffCount\", 1)));").replace(HEADER, ""));
+        RuleSet.Check check = RuleSet.read(List.of(dir), null).check();
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).extracting(Diagnostic::render).singleElement().asString()
+                .contains("rule 'T-001' matches Lonely, which is never inserted into the session")
+                .endsWith("; match one of the fact types listed in docs/rules-facts.md, or insert Lonely facts from"
+                        + " a rule's action");
+    }
 }

@@ -139,9 +139,9 @@ class RuleTestsLoaderTest {
         TestReport report = RuleTests.run(assessor, RuleTests.load(FIXTURES.resolve("failing")));
         String file = FIXTURES.resolve("failing/failing.yaml").toString();
 
-        assertThat(report.total()).isEqualTo(3);
+        assertThat(report.total()).isEqualTo(2);
         assertThat(report.passed()).isEqualTo(1);
-        assertThat(report.failed()).isEqualTo(2);
+        assertThat(report.failed()).isEqualTo(1);
         CaseResult wrong = report.results().get(1);
         assertThat(wrong.location()).isEqualTo(file + ":8");
         assertThat(wrong.passed()).isFalse();
@@ -153,10 +153,28 @@ class RuleTestsLoaderTest {
         assertThat(wrong.failures().get(3)).startsWith("expected score at most 10; was ");
         assertThat(wrong.failures().get(4)).startsWith("expected a GAP-001 gap for vendor.name; gaps: [company.financialHealth");
         assertThat(wrong.describe()).startsWith(file + ":8: case 'expects the wrong rules': expected STAFF-002 to fire;");
+    }
 
-        CaseResult invalid = report.results().get(2);
-        assertThat(invalid.failures()).containsExactly("the profile could not be assessed: unknown key 'staffCont' in"
-                + " 'company'; did you mean 'staffCount'?");
+    @Test
+    void aBrokenTestFileReportsAllItsErrorsAtOnceEachAtItsLine() {
+        RuleTestException e = catchThrowableOfType(() -> RuleTests.load(List.of(FIXTURES.resolve("invalid/bad-given.yaml")),
+                assessor.rules()), RuleTestException.class);
+        List<String> problems = e.diagnostics().stream().map(Diagnostic::render).toList();
+
+        assertThat(problems).hasSize(3);
+        assertThat(problems.get(0)).isEqualTo(INVALID + "bad-given.yaml:6:17: case 'patches a key the profile does not"
+                + " have': unknown key 'staffCont' in 'company'; did you mean 'staffCount'?");
+        assertThat(problems.get(1)).startsWith(INVALID + "bad-given.yaml:13:9: case 'a wrong type and a typo in a rule"
+                + " id': ").contains("'many'");
+        assertThat(problems.get(2)).isEqualTo(INVALID + "bad-given.yaml:15:15: unknown rule 'STAF-001'; the rule base"
+                + " has no rule with this id; did you mean 'STAFF-001'?");
+    }
+
+    @Test
+    void theCoverageOfAFolderCountsOnlyItsRules() {
+        RuleTestSuite suite = RuleTests.load(FIXTURES.resolve("valid"));
+        assertThat(RuleTests.run(assessor, suite, List.of(Path.of("../rules"))).rules()).contains("STAFF-001");
+        assertThat(RuleTests.run(assessor, suite, List.of(FIXTURES)).rules()).isEmpty();
     }
 
     @Test
