@@ -116,6 +116,17 @@ class RuleTestsLoaderTest {
     }
 
     @Test
+    void duplicateKeysOutOfRangeScoresAndAliasesAreErrorsAtTheirPlace() {
+        assertThat(problems("duplicate-keys.yaml")).containsExactly(
+                INVALID + "duplicate-keys.yaml:6:28: 'max' must be a score from 0 to 100, not '500'",
+                INVALID + "duplicate-keys.yaml:7:5: duplicate key 'expect'; it is already set at line 4; keep one of them",
+                INVALID + "duplicate-keys.yaml:12:5: case 'an alias' expects nothing; add at least one of fires,"
+                        + " doesNotFire, rating, score, gaps, noGaps",
+                INVALID + "duplicate-keys.yaml:12:21: YAML aliases such as '*patch' are not supported in a test file;"
+                        + " write the values out in full");
+    }
+
+    @Test
     void syntaxErrorsAndProfilesInPlaceOfTestsAreErrors() {
         assertThat(problems("syntax-error.yaml")).singleElement().asString()
                 .startsWith(INVALID + "syntax-error.yaml:5:1: invalid YAML: ");
