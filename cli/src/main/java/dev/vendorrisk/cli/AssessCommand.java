@@ -131,6 +131,7 @@ public final class AssessCommand implements Callable<Integer> {
             return ExitCodes.USAGE_OR_RULES;
         }
 
+        LauncherHint.onBatch(inputs, expanded.files().size(), err);
         long start = System.nanoTime();
         List<BatchInput> batchInputs = batchInputs(expanded.files());
         if (parseOnly) {

@@ -50,10 +50,18 @@ class AssessCommandTest {
     }
 
     @Test
-    void invalidFilesAreReportedWithLineAndColumnAndTheRestIsAssessed() {
+    void theQuickStartOnTheSamplesSucceeds() {
         CliRunner.Result r = run("assess", "--rules", RULES, path("samples"));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("CRITICAL Example PBX Hosting").contains("5 vendors").doesNotContain("INVALID");
+    }
+
+    @Test
+    void invalidFilesAreReportedWithLineAndColumnAndTheRestIsAssessed() {
+        CliRunner.Result r = run("assess", "--rules", RULES, path("samples"), path("examples/invalid"));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(r.err()).contains("samples/invalid/typos-and-types.yaml:10:1: unknown key 'suport'; did you mean 'support'?");
+        assertThat(r.err()).contains("examples/invalid/typos-and-types.yaml:10:1: unknown key 'suport'; did you mean 'support'?");
         assertThat(r.out()).contains("CRITICAL Example PBX Hosting").contains("INVALID ")
                 .contains("5 vendors");
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code vra rules check}, {@code vra rules list}, {@code vra explain} and overlays, on the real CLI. */
 class RulesCommandsTest {
     private static final String RULES = path("rules");
-    private static final String MINE = Path.of("src/test/resources/overlay/mine").toAbsolutePath().toString();
+    private static final String MINE = CliRunner.ROOT.resolve("examples/mine").toAbsolutePath().toString();
 
     @TempDir
     static Path cache;

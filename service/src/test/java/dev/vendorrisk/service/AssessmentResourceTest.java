@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class AssessmentResourceTest {
     private static final Path PBX = Library.ROOT.resolve("samples/pbx-incident.yaml");
     private static final Path MSP = Library.ROOT.resolve("samples/well-run-msp.yaml");
-    private static final Path TYPOS = Library.ROOT.resolve("samples/invalid/typos-and-types.yaml");
+    private static final Path TYPOS = Library.ROOT.resolve("examples/invalid/typos-and-types.yaml");
 
     @BeforeEach
     void fixTheClock() {

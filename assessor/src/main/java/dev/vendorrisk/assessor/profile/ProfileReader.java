@@ -60,11 +60,17 @@ public final class ProfileReader {
             throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
         }
         this.maxBytes = maxBytes;
-        StreamReadConstraints constraints = StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_NESTING)
-                .maxDocumentLength(maxBytes)
-                .maxStringLength(maxBytes)
-                .build();
+        this.yaml = yamlFactory(maxBytes);
+        this.json = JsonFactory.builder().streamReadConstraints(constraints(maxBytes)).build();
+    }
+
+    /**
+     * A YAML factory with the profile reader's limits, for every other file the tool reads (scoring,
+     * waivers): at most {@code maxBytes}, nesting at most {@value #MAX_NESTING} levels, at most
+     * {@value #MAX_ALIASES} aliases for collections. Its parsers report a duplicate key and an alias
+     * as tokens: the reader must report them itself ({@link YAMLParser#isCurrentAlias()}).
+     */
+    public static YAMLFactory yamlFactory(int maxBytes) {
         // Jackson reads SnakeYAML's event stream, not its node graph: aliases arrive as a marker
         // (rejected by the binder) and are never expanded. These options bound what SnakeYAML
         // itself will accept. allowDuplicateKeys=false makes Jackson stop at the first duplicate;
@@ -75,12 +81,19 @@ public final class ProfileReader {
         loader.setCodePointLimit(maxBytes);
         loader.setAllowDuplicateKeys(false);
         loader.setAllowRecursiveKeys(false);
-        this.yaml = new ProfileYamlFactory(YAMLFactory.builder()
+        return new ProfileYamlFactory(YAMLFactory.builder()
                 .loaderOptions(loader)
                 .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(constraints)
+                .streamReadConstraints(constraints(maxBytes))
                 .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)); // 'key:' with nothing after it is null
-        this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
+    }
+
+    private static StreamReadConstraints constraints(int maxBytes) {
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING)
+                .maxDocumentLength(maxBytes)
+                .maxStringLength(maxBytes)
+                .build();
     }
 
     /**

@@ -147,7 +147,7 @@ public final class TextReport implements Report {
         }
         String cur = x.currency() == null ? "" : " " + x.currency();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "outage exposure %,.0f%s per incident (%s h x %,.0f%s/h)",
-                x.perIncident(), cur, trim(x.outageHours()), x.hourlyCost(), cur));
+                x.perIncident(), cur, x.outageHours() == null ? "any" : trim(x.outageHours()), x.hourlyCost(), cur));
         if (x.monthsOfFees() != null) {
             b.append(String.format(Locale.ROOT, " = %,.0f months of fees", x.monthsOfFees()));
         }

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.RuleBaseException;
+import dev.vendorrisk.assessor.profile.ProfileReader;
 import dev.vendorrisk.assessor.profile.Suggestions;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -30,7 +31,11 @@ import java.util.Map;
  * its line and column in one pass; {@link #check} reports what a merged policy still lacks.
  */
 public final class PolicyReader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /** The largest scoring file read: the profile reader's limit (a scoring file is a few KiB). */
+    public static final int MAX_BYTES = ProfileReader.DEFAULT_MAX_BYTES;
+
+    /** The profile reader's YAML limits: size, nesting, aliases. */
+    private static final ObjectMapper YAML = new ObjectMapper(ProfileReader.yamlFactory(MAX_BYTES))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
@@ -87,9 +92,18 @@ public final class PolicyReader {
         if (content.isBlank()) {
             return empty;
         }
+        if (content.length() > MAX_BYTES) {
+            problems.add(new Diagnostic(file, 0, 0, "file is " + content.length() + " characters, larger than the "
+                    + (MAX_BYTES >> 20) + " MiB limit; a scoring file is a few KiB, so check that this is the right file"));
+            return empty;
+        }
         JsonNode root;
         try {
-            positions(content, positions);
+            int before = problems.size();
+            positions(file, content, positions, problems);
+            if (problems.size() > before) {
+                return empty; // a duplicate key or an alias: which value was meant is not known
+            }
             root = YAML.readTree(content);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -98,6 +112,9 @@ public final class PolicyReader {
             return empty;
         } catch (IOException e) {
             problems.add(new Diagnostic(file, 0, 0, "cannot read: " + e.getMessage()));
+            return empty;
+        } catch (org.yaml.snakeyaml.error.YAMLException e) { // SnakeYAML's own limits
+            problems.add(new Diagnostic(file, 0, 0, "invalid YAML: " + String.valueOf(e.getMessage()).split("\\R")[0]));
             return empty;
         }
         Parsed parsed = new Parsed(empty.policy(), positions);
@@ -196,19 +213,36 @@ public final class PolicyReader {
         return ok;
     }
 
-    /** Records where each key stands, by dotted path. */
-    private static void positions(String content, Map<String, int[]> out) throws IOException {
+    /**
+     * Records where each key stands, by dotted path, and reports every duplicate key (a second
+     * {@code limits:} would otherwise silently win) and every alias (never expanded).
+     */
+    private static void positions(String file, String content, Map<String, int[]> out, List<Diagnostic> problems)
+            throws IOException {
         try (JsonParser parser = YAML.getFactory().createParser(content)) {
             Deque<String> path = new ArrayDeque<>();
             Deque<Boolean> inObject = new ArrayDeque<>();
+            Deque<Map<String, Integer>> keysOfObject = new ArrayDeque<>();
             String pending = null;
             for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    JsonLocation at = parser.currentTokenLocation();
+                    problems.add(new Diagnostic(file, at.getLineNr(), at.getColumnNr(), "YAML aliases such as '*"
+                            + parser.getText() + "' are not supported in a scoring file; write the value out in full"));
+                }
                 switch (t) {
                     case FIELD_NAME -> {
                         pending = parser.currentName();
                         String full = path.isEmpty() ? pending : String.join(".", reversed(path)) + "." + pending;
                         JsonLocation at = parser.currentTokenLocation();
-                        out.put(full, new int[] {at.getLineNr(), at.getColumnNr()});
+                        Map<String, Integer> siblings = keysOfObject.peek();
+                        Integer first = siblings == null ? null : siblings.putIfAbsent(pending, at.getLineNr());
+                        if (first != null) {
+                            problems.add(new Diagnostic(file, at.getLineNr(), at.getColumnNr(), "duplicate key '"
+                                    + pending + "'; it is already set at line " + first + "; keep one of them"));
+                        } else {
+                            out.put(full, new int[] {at.getLineNr(), at.getColumnNr()});
+                        }
                     }
                     case START_OBJECT, START_ARRAY -> {
                         if (pending != null) {
@@ -217,9 +251,15 @@ public final class PolicyReader {
                         } else {
                             inObject.push(false);
                         }
+                        if (t == JsonToken.START_OBJECT) {
+                            keysOfObject.push(new HashMap<>());
+                        }
                         pending = null;
                     }
                     case END_OBJECT, END_ARRAY -> {
+                        if (t == JsonToken.END_OBJECT) {
+                            keysOfObject.pop();
+                        }
                         if (!inObject.isEmpty() && inObject.pop()) {
                             path.pop();
                         }

@@ -73,7 +73,7 @@ class CsvReportTest {
 
     @Test
     void anInvalidFileHasARowPerDiagnosticWithOnlyFileAndError() throws IOException {
-        FileResult invalid = ReportFixtures.sample("invalid/typos-and-types.yaml");
+        FileResult invalid = ReportFixtures.invalidExample();
         List<List<String>> rows = parse(ReportFixtures.render(new CsvReport(), invalid));
         assertThat(rows).hasSize(invalid.errors().size() + 1);
         for (int i = 1; i < rows.size(); i++) {
@@ -114,7 +114,7 @@ class CsvReportTest {
                 .filter(c -> c.get("file").equals("samples/many-unknowns.yaml")).findFirst().orElseThrow();
         assertThat(unknowns).containsEntry("per_incident_exposure", "").containsEntry("findings_info", "32");
 
-        FileResult invalid = ReportFixtures.sample("invalid/typos-and-types.yaml");
+        FileResult invalid = ReportFixtures.invalidExample();
         Map<String, String> bad = rows.stream().skip(1).map(r -> cells(CsvSummaryReport.COLUMNS, r))
                 .filter(c -> c.get("file").equals(invalid.file())).findFirst().orElseThrow();
         assertThat(bad).containsEntry("vendor_id", "").containsEntry("score", "");

@@ -102,7 +102,7 @@ class JunitReportTest {
 
     @Test
     void anInvalidFileIsATestCaseWithAnErrorPerDiagnostic() throws Exception {
-        FileResult invalid = ReportFixtures.sample("invalid/typos-and-types.yaml");
+        FileResult invalid = ReportFixtures.invalidExample();
         Document doc = parse(ReportFixtures.render(new JunitReport(), invalid));
         Element testcase = testcase(doc, invalid.file());
         assertThat(testcase.getAttribute("classname")).isEqualTo("typos-and-types");
