@@ -99,6 +99,13 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No ANSI colours (they are only used on a terminal anyway).")
     boolean noColor;
 
+    @Option(names = "--watch", description = "Stay running: assess again after every save of a profile, rule or"
+            + " scoring file (docs/watch.md). Ctrl-C stops.")
+    boolean watch;
+
+    /** The rules a watch built (then this run neither builds nor watches). */
+    VendorRiskAssessor prebuilt;
+
     @Option(names = "--parse-only", hidden = true,
             description = "Only read and validate the files (no rules, no reports): the benchmark's baseline.")
     boolean parseOnly;
@@ -144,6 +151,12 @@ public final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (watch && prebuilt == null) {
+            return Watch.loop(spec, rules, Watch.folders(inputs, waiversFile, spec), assessor -> {
+                prebuilt = assessor;
+                return call();
+            });
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Threshold threshold = parseThreshold();
@@ -177,7 +190,7 @@ public final class AssessCommand implements Callable<Integer> {
         if (parseOnly) {
             return parseOnly(BatchAssessor.reading(new ProfileReader(), threads, timings), batchInputs, out, err, start);
         }
-        VendorRiskAssessor assessor = rules.builder().build();
+        VendorRiskAssessor assessor = prebuilt != null ? prebuilt : rules.builder().build();
         compileNanos = System.nanoTime() - start;
         PortfolioWaivers waivers = waiversFile == null ? PortfolioWaivers.none()
                 : PortfolioWaivers.of(assessor.reader().readWaivers(waiversFile));

@@ -44,8 +44,21 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only failures and the counts.")
     boolean quiet;
 
+    @Option(names = "--watch", description = "Stay running: run the tests again after every save of a rule, scoring"
+            + " or test file (docs/watch.md). Ctrl-C stops.")
+    boolean watch;
+
+    /** The rules a watch built (then this run neither builds nor watches). */
+    VendorRiskAssessor prebuilt;
+
     @Override
     public Integer call() throws XMLStreamException {
+        if (watch && prebuilt == null) {
+            return Watch.loop(spec, rules, dirs, assessor -> {
+                prebuilt = assessor;
+                return call();
+            });
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String fmt = format.toLowerCase(Locale.ROOT);
@@ -65,7 +78,7 @@ public final class TestCommand implements Callable<Integer> {
             err.println("vra: no rule tests to run; pass a folder of test files (e.g. rules/tests)");
             return ExitCodes.USAGE_OR_RULES;
         }
-        VendorRiskAssessor assessor = rules.builder().build();
+        VendorRiskAssessor assessor = prebuilt != null ? prebuilt : rules.builder().build();
         RuleTestSuite suite = RuleTests.load(targets, assessor.rules()); // every problem of every file at once
         TestReport report = RuleTests.run(assessor, suite, testedFolders(targets));
         if (fmt.equals("junit")) {

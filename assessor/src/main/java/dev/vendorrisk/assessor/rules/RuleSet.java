@@ -171,6 +171,11 @@ public final class RuleSet {
         return policy;
     }
 
+    /** The problems of the scoring files (read and merged), sorted; empty when they are usable. */
+    public List<Diagnostic> scoringProblems() {
+        return sorted(scoringProblems);
+    }
+
     /**
      * Checks everything without stopping at the first problem: the rules against the safe rule
      * language, the scoring files against their schema, every rule's metadata, duplicate ids, the
