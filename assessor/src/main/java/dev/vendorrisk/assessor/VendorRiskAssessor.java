@@ -228,10 +228,7 @@ public final class VendorRiskAssessor {
         List<String> warnings = new ArrayList<>();
         List<Finding> findings = findings(parsed, hits, context);
         findings = applyWaivers(findings, profile, waivers, tracker, today, warnings);
-        findings.sort(Comparator.comparing(Finding::severity).reversed()
-                .thenComparing(Comparator.comparingDouble(Finding::contribution).reversed())
-                .thenComparing(Finding::id)
-                .thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).path()));
+        findings.sort(FINDING_ORDER);
 
         double score = scorer.score(findings);
         Rating rating = scorer.rating(score, findings);
@@ -239,7 +236,12 @@ public final class VendorRiskAssessor {
         List<Recommendation> recommendations = scorer.recommendations(findings, score, profile.service().kind());
         WayDown wayDown = scorer.wayDown(findings, recommendations, rating);
         findings = scorer.withShares(findings, score);
-        long gaps = findings.stream().filter(f -> Scorer.GAP_AREA.equals(f.area())).count();
+        long gaps = 0;
+        for (Finding f : findings) {
+            if (Scorer.GAP_AREA.equals(f.area())) {
+                gaps++;
+            }
+        }
         double completeness = Completeness.of(profile, gaps);
         if (completeness * 100 < policy.completenessWarningPercent()) {
             warnings.add(0, String.format(java.util.Locale.ROOT,
@@ -277,16 +279,26 @@ public final class VendorRiskAssessor {
                 }
             }
         }
-        List<Finding> out = new ArrayList<>();
+        List<Finding> out = new ArrayList<>(metaByKey.size());
         metaByKey.forEach((key, meta) -> {
             List<Evidence> evidence = evidenceByKey.get(key);
-            evidence.sort(Comparator.comparing(Evidence::path));
+            if (evidence.size() > 1) {
+                evidence.sort(BY_PATH);
+            }
             double c = scorer.contribution(meta.weight(), context.tier());
             out.add(new Finding(meta.id(), meta.title(), meta.area(), meta.severity(), meta.weight(), c, 0,
                     message(meta, evidence), meta.recommendation(), evidence, false, null));
         });
         return out;
     }
+
+    private static final Comparator<Evidence> BY_PATH = Comparator.comparing(Evidence::path);
+
+    /** Most severe first, then by contribution, id and the first evidence's path. */
+    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity).reversed()
+            .thenComparing(Comparator.comparingDouble(Finding::contribution).reversed())
+            .thenComparing(Finding::id)
+            .thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).path());
 
     private static String message(RuleMeta meta, List<Evidence> evidence) {
         if (evidence.isEmpty()) {
