@@ -43,6 +43,11 @@ final class IncrementalRules {
     private boolean pruned;
     private VendorRiskAssessor current;
     private int recompiled;
+    /** Where the last {@link #assessor()} call spent its time: read, compile, update the KieBase, index. */
+    private long readNanos;
+    private long compileNanos;
+    private long updateNanos;
+    private long indexNanos;
 
     /** Rules from {@code folders} (none: the bundled rules), with {@code disabled} ids switched off. */
     IncrementalRules(List<Path> folders, Set<String> disabled) {
@@ -55,6 +60,12 @@ final class IncrementalRules {
         return recompiled;
     }
 
+    /** E.g. {@code read 3 ms, compile 41 ms, KieBase 12 ms, index 9 ms}: the last rebuild's phases. */
+    String timings() {
+        return String.format(java.util.Locale.ROOT, "read %d ms, compile %d ms, KieBase %d ms, index %d ms",
+                readNanos / 1_000_000, compileNanos / 1_000_000, updateNanos / 1_000_000, indexNanos / 1_000_000);
+    }
+
     /**
      * An assessor over the rules as they are on disk now: the previous one when no rule or scoring
      * file changed.
@@ -63,7 +74,12 @@ final class IncrementalRules {
      */
     VendorRiskAssessor assessor() {
         recompiled = 0;
+        compileNanos = 0;
+        updateNanos = 0;
+        indexNanos = 0;
+        long t0 = System.nanoTime();
         RuleSet set = RuleSet.read(folders, null);
+        readNanos = System.nanoTime() - t0;
         if (!set.scoringProblems().isEmpty()) {
             throw new RuleBaseException(set.scoringProblems());
         }
@@ -76,7 +92,9 @@ final class IncrementalRules {
                 continue;
             }
             List<Diagnostic> fileProblems = new ArrayList<>();
+            long c0 = System.nanoTime();
             Collection<KiePackage> packages = RuleBase.compilePackages(List.of(source), fileProblems);
+            compileNanos += System.nanoTime() - c0;
             recompiled++;
             problems.addAll(fileProblems);
             if (packages != null) {
@@ -91,15 +109,20 @@ final class IncrementalRules {
         if (!rulesChanged && current != null && current.rules().policy().equals(set.policy())) {
             return current;
         }
+        long u0 = System.nanoTime();
         if (rulesChanged || kieBase == null) {
             update(next);
         }
+        long i0 = System.nanoTime();
+        updateNanos = i0 - u0;
         VendorRiskAssessor built;
         try {
             built = VendorRiskAssessor.builder().precompiled(kieBase, set.drl(), set.policy()).disable(disabled).build();
         } catch (RuleBaseException e) {
             pruned = true; // the metadata check may have stopped half way: start from the packages next time
             throw e;
+        } finally {
+            indexNanos = System.nanoTime() - i0;
         }
         pruned = ruleCount() < expectedRules(next);
         current = built;
