@@ -236,7 +236,8 @@ public final class VendorRiskAssessor {
         double score = scorer.score(findings);
         Rating rating = scorer.rating(score, findings);
         List<AreaScore> areas = scorer.areas(findings);
-        List<Recommendation> recommendations = scorer.recommendations(findings, score);
+        List<Recommendation> recommendations = scorer.recommendations(findings, score, profile.service().kind());
+        WayDown wayDown = scorer.wayDown(findings, recommendations, rating);
         findings = scorer.withShares(findings, score);
         long gaps = findings.stream().filter(f -> Scorer.GAP_AREA.equals(f.area())).count();
         double completeness = Completeness.of(profile, gaps);
@@ -252,7 +253,7 @@ public final class VendorRiskAssessor {
         }
         return new Assessment(parsed.file(), profile.vendor().id(), profile.vendor().name(), profile.service().name(),
                 context.tier(), today, Scorer.round(score), rating, Math.round(completeness * 1000) / 1000.0, findings,
-                areas, exposure, recommendations, warnings);
+                areas, exposure, recommendations, warnings, wayDown);
     }
 
     private List<Finding> findings(ParsedProfile parsed, List<Hit> hits, Context context) {
@@ -351,8 +352,22 @@ public final class VendorRiskAssessor {
         private int maxBytes = ProfileReader.DEFAULT_MAX_BYTES;
         private Policy overrides;
         private RuleCache cache;
+        private boolean trustRules;
 
         private Builder() {
+        }
+
+        /**
+         * Whether to run the rules as they are, beyond the safe rule language (default false). By
+         * default every rule file is checked before it is compiled, and a rule that uses anything
+         * but the profile's facts, the helper functions and plain values (files, network,
+         * processes, {@code System}, reflection, ...) is refused with a diagnostic per use (see
+         * {@link dev.vendorrisk.assessor.rules.safety.RuleSafety}). Trust only rules you would run
+         * as a program: a trusted rule can do anything the JVM can.
+         */
+        public Builder trustRules(boolean trust) {
+            this.trustRules = trust;
+            return this;
         }
 
         /**
@@ -440,10 +455,17 @@ public final class VendorRiskAssessor {
                     throw new RuleBaseException(List.of(new Diagnostic("rules", 0, 0,
                             "no DRL sources given for the precompiled rules; pass the files they were compiled from")));
                 }
+                if (!trustRules) {
+                    List<Diagnostic> refused = dev.vendorrisk.assessor.rules.safety.RuleSafety.check(precompiled.drl())
+                            .stream().map(dev.vendorrisk.assessor.rules.safety.RuleSafety.Refusal::diagnostic).toList();
+                    if (!refused.isEmpty()) {
+                        throw new RuleBaseException(refused);
+                    }
+                }
                 RuleBase rules = RuleBase.of(precompiled.kieBase(), precompiled.drl(), policy, disabled);
                 return new VendorRiskAssessor(rules, clock, maxBytes);
             }
-            RuleBase rules = RuleSet.read(folders, overrides).build(disabled, cache);
+            RuleBase rules = RuleSet.read(folders, overrides).build(disabled, cache, trustRules);
             return new VendorRiskAssessor(rules, clock, maxBytes);
         }
     }

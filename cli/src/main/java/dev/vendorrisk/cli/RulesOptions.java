@@ -25,6 +25,11 @@ public final class RulesOptions {
     @Option(names = "--disable", paramLabel = "ID", split = ",", description = "Switch rules off by id, e.g. SUP-007,CON-004.")
     List<String> disabled = new ArrayList<>();
 
+    @Option(names = "--trust-rules", description = "Run the rules as they are: do not refuse rules that go beyond"
+            + " the safe rule language (files, network, processes, System, reflection, ...). Only for rules you would"
+            + " run as a program; 'rules check --trust-rules' lists the rules that need it.")
+    boolean trustRules;
+
     @Option(names = "--verbose", description = "Show stack traces of unexpected errors.")
     boolean verbose;
 
@@ -75,6 +80,6 @@ public final class RulesOptions {
         effectiveFolders().forEach(builder::rules);
         Set<String> ids = new LinkedHashSet<>();
         disabled.forEach(d -> ids.add(d.trim()));
-        return builder.disable(ids).cache(cacheFolder());
+        return builder.disable(ids).cache(cacheFolder()).trustRules(trustRules);
     }
 }

@@ -46,6 +46,15 @@ class AssessCommandTest {
         }
         assertThat(finding.get("evidence").get(0).get("line").asInt()).isPositive();
         assertThat(a.get("exposure").get("perIncident").asDouble()).isEqualTo(360000.0);
+        JsonNode top = a.get("recommendations").get(0);
+        for (String key : new String[] {"key", "text", "textKind", "resolves", "scoreReduction", "resolvesPercent"}) {
+            assertThat(top.has(key)).as(key).isTrue();
+        }
+        JsonNode wayDown = a.get("wayDown");
+        assertThat(wayDown.get("from").asText()).isEqualTo("CRITICAL");
+        assertThat(wayDown.get("steps").size()).isPositive();
+        JsonNode last = wayDown.get("milestones").get(wayDown.get("milestones").size() - 1);
+        assertThat(last.get("rating").asText()).isEqualTo("LOW");
         assertThat(root.get("errors").isArray()).isTrue();
     }
 
@@ -122,7 +131,12 @@ class AssessCommandTest {
                 end
                 """);
         Files.writeString(dir.resolve("scoring.yaml"), "maxFirings: 500\n");
-        CliRunner.Result r = run("assess", "--rules", RULES, "--rules", dir.toString(), path("samples/well-run-msp.yaml"));
+        // update is beyond the safe rule language: refused by default, and capped when trusted
+        CliRunner.Result refused = run("assess", "--rules", RULES, "--rules", dir.toString(), path("samples/well-run-msp.yaml"));
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
+        assertThat(refused.err()).contains(dir + "/loop.drl:11: rule 'touches its own fact': 'update(...)' is not allowed in a rule");
+        CliRunner.Result r = run("assess", "--trust-rules", "--rules", RULES, "--rules", dir.toString(),
+                path("samples/well-run-msp.yaml"));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
         assertThat(r.err()).contains(dir + "/loop.drl:6: rule 'touches its own fact' fired ")
                 .contains("stopped at the cap of 500 firings").doesNotContain("\tat ");

@@ -10,6 +10,7 @@ import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.portfolio.PortfolioSession;
 import dev.vendorrisk.assessor.profile.ParsedProfile;
 import dev.vendorrisk.assessor.report.FileResult;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -21,8 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -42,6 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * profiles (one or a batch) has the portfolio section; a request refused before any profile is read
  * (too large, or a batch that holds no profiles) has none.
  */
+@Authenticated
+@SecurityRequirement(name = "apiKey")
 @Path("/assessments")
 @Tag(name = "assessments", description = "Assess vendor profiles: findings, score and rating, outage exposure, recommendations")
 public class AssessmentResource {
@@ -56,6 +58,9 @@ public class AssessmentResource {
 
     @Inject
     RuleService rules;
+
+    @Inject
+    TimeLimit timeLimit;
 
     /** Assesses one profile, YAML or JSON. */
     @POST
@@ -85,13 +90,14 @@ public class AssessmentResource {
                 examples = @ExampleObject(name = "tooLarge", ref = "tooLarge")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "408", ref = "RequestTimeout")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "500", ref = "RuleFailed")
     @APIResponse(responseCode = "503", ref = "NotReady")
     public Response assess(@Parameter(description = "The profile's name in the report and in diagnostics",
                                    example = "acme.yaml")
                            @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
-                           @Context HttpHeaders headers, InputStream body) {
+                           @Context HttpHeaders headers, byte[] body) {
         MediaTypes.negotiate(headers, ANSWERS);
         return one(name, length(headers), body, MediaTypes.isJson(headers));
     }
@@ -124,13 +130,14 @@ public class AssessmentResource {
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "408", ref = "RequestTimeout")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "500", ref = "RuleFailed")
     @APIResponse(responseCode = "503", ref = "NotReady")
     public Response assessBatch(@Parameter(description = "Name prefix: profiles are named <name>#1, <name>#2, ...",
                                         example = "vendors")
                                 @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
-                                @Context HttpHeaders headers, InputStream body) {
+                                @Context HttpHeaders headers, byte[] body) {
         MediaTypes.negotiate(headers, ANSWERS);
         return batch(name, length(headers), body, MediaTypes.isJson(headers));
     }
@@ -145,7 +152,7 @@ public class AssessmentResource {
         }
     }
 
-    private Response one(String name, Long length, InputStream body, boolean json) {
+    private Response one(String name, Long length, byte[] body, boolean json) {
         VendorRiskAssessor assessor = rules.assessor();
         byte[] content;
         try {
@@ -156,7 +163,7 @@ public class AssessmentResource {
         return assess(assessor, List.of(new Input(name, content)), json);
     }
 
-    private Response batch(String name, Long length, InputStream body, boolean json) {
+    private Response batch(String name, Long length, byte[] body, boolean json) {
         VendorRiskAssessor assessor = rules.assessor();
         List<Batch.Part> parts;
         try {
@@ -180,7 +187,7 @@ public class AssessmentResource {
      * fed the same {@link PortfolioEntry} per assessed service, so the report's {@code "portfolio"}
      * section is the command line's. Even one profile gets it, as it does from the command line.
      */
-    private static Response assess(VendorRiskAssessor assessor, List<Input> inputs, boolean json) {
+    private Response assess(VendorRiskAssessor assessor, List<Input> inputs, boolean json) {
         List<FileResult> results = new ArrayList<>(inputs.size());
         PortfolioSession portfolio = new PortfolioSession(assessor.rules());
         PortfolioWaivers waivers = PortfolioWaivers.none();
@@ -188,11 +195,13 @@ public class AssessmentResource {
             try {
                 ParsedProfile parsed = json ? assessor.reader().readJson(input.name(), input.content())
                         : assessor.reader().read(input.name(), input.content());
-                Assessment assessment = assessor.assess(parsed, waivers);
+                Assessment assessment = timeLimit.run(input.name(), () -> assessor.assess(parsed, waivers));
                 results.add(FileResult.of(assessment));
                 portfolio.add(PortfolioEntry.of(assessment, parsed.profile().service().kind()));
             } catch (InvalidProfileException e) {
                 results.add(FileResult.failed(input.name(), e.diagnostics()));
+            } catch (TimeLimit.TimedOut e) {
+                throw e.inBatch(results.size(), inputs.size());
             }
         }
         return report(results, portfolio.evaluate(waivers.warnings()));
@@ -205,22 +214,21 @@ public class AssessmentResource {
                 .entity(Reports.json(results, portfolio)).build();
     }
 
-    /** Reads the body, refusing more than {@code vra.max-body-bytes} without reading further. */
-    private byte[] read(String name, Long length, InputStream body) {
+    /**
+     * The body, refusing more than {@code vra.max-body-bytes}. The framework has read it whole, without
+     * blocking a worker (see {@link BodyDeadline}), refusing bodies over {@code quarkus.http.limits.max-body-size}
+     * before reading them; a declared length over the limit is refused here before the body is looked at.
+     */
+    private byte[] read(String name, Long length, byte[] body) {
         int max = rules.maxBodyBytes();
         if (length != null && length > max) {
             throw new TooLarge(name, "the request body is " + length + " bytes", max);
         }
-        try {
-            byte[] content = body == null ? new byte[0] : body.readNBytes(max + 1);
-            if (content.length > max) {
-                throw new TooLarge(name, "the request body is larger than " + max + " bytes", max);
-            }
-            return content;
-        } catch (IOException e) {
-            throw new InvalidProfileException(List.of(new Diagnostic(name, 0, 0, "cannot read the request body: "
-                    + e.getMessage())));
+        byte[] content = body == null ? new byte[0] : body;
+        if (content.length > max) {
+            throw new TooLarge(name, "the request body is larger than " + max + " bytes", max);
         }
+        return content;
     }
 
     /** A body over the limit: answered with 413 and the report's errors array. */

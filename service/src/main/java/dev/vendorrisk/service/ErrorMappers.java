@@ -1,6 +1,8 @@
 package dev.vendorrisk.service;
 
 import dev.vendorrisk.assessor.RuleBaseException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -28,6 +30,12 @@ public class ErrorMappers {
                 e.diagnostics()));
     }
 
+    /** 503 when an assessment ran over its time limit: the service stays up for the other requests. */
+    @ServerExceptionMapper
+    public Response timedOut(TimeLimit.TimedOut e) {
+        return error(Response.Status.SERVICE_UNAVAILABLE, new ErrorBody(e.getMessage(), e.diagnostics()));
+    }
+
     /** 415 naming the body's type and the types the service reads. */
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e, HttpHeaders headers) {
@@ -49,6 +57,24 @@ public class ErrorMappers {
     public Response notAcceptable(NotAcceptableException e, HttpHeaders headers) {
         return notAcceptable(new MediaTypes.NotAcceptable(headers.getHeaderString(HttpHeaders.ACCEPT),
                 List.of(MediaType.APPLICATION_JSON_TYPE)));
+    }
+
+    /** 401 when the request has no API key (the framework's challenge, with a message). */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorized("missing API key; send it in the " + ApiKeys.HEADER + " header");
+    }
+
+    /** 401 when the API key is nobody's. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized("unknown API key in the " + ApiKeys.HEADER + " header; ask the service's operator for"
+                + " yours (vra.auth.api-keys)");
+    }
+
+    private static Response unauthorized(String message) {
+        return Response.fromResponse(error(Response.Status.UNAUTHORIZED, new ErrorBody(message, List.of())))
+                .header("WWW-Authenticate", ApiKeyMechanism.CHALLENGE).build();
     }
 
     /** An error answer: JSON, whatever the request accepted, since no other type carries the message. */

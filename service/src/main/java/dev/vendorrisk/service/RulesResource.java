@@ -2,6 +2,7 @@ package dev.vendorrisk.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vendorrisk.assessor.rules.RuleMeta;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,9 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The finding rules of the rule base with their metadata, as the library reads and checks them. */
+@Authenticated
+@SecurityRequirement(name = "apiKey")
 @Path("/rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "rules", description = "The rule catalogue: id, title, severity, weight, recommendation, backing, file and line")

@@ -38,7 +38,7 @@ class OpenApiContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> EVERY_OPERATION = Set.of("401", "406", "503");
-    private static final Set<String> WITH_A_BODY = Set.of("200", "400", "413", "415", "500");
+    private static final Set<String> WITH_A_BODY = Set.of("200", "400", "408", "413", "415", "500");
 
     private OpenApiDocument doc;
 
