@@ -14,7 +14,7 @@ sizes="${1:-1000 10000}"
 runs="${2:-3}"
 seed="${SEED:-42}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/cli/target/vra.jar"
+jar="${VRA_JAR:-$root/cli/target/vra.jar}"   # bin/vra runs VRA_JAR when set
 chromium="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
 if [[ ! -f "$jar" ]]; then
   echo "building $jar ..." >&2
