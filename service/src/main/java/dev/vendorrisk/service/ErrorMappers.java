@@ -1,6 +1,7 @@
 package dev.vendorrisk.service;
 
 import dev.vendorrisk.assessor.RuleBaseException;
+import dev.vendorrisk.assessor.RuleTimeoutException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -19,5 +20,13 @@ public class ErrorMappers {
     public Response ruleFailed(RuleBaseException e) {
         return Response.status(Response.Status.INTERNAL_SERVER_ERROR).type(MediaType.APPLICATION_JSON)
                 .entity(new ErrorBody("a rule failed on this profile; fix the rule", e.diagnostics())).build();
+    }
+
+    /** 503 when the rules ran past the time limit on a profile: named with file and line; the service stays up. */
+    @ServerExceptionMapper
+    public Response ruleTimedOut(RuleTimeoutException e) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody("the rules ran past the time limit on this profile and were stopped",
+                        e.diagnostics())).build();
     }
 }
