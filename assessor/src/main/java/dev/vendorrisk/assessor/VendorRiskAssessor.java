@@ -240,7 +240,8 @@ public final class VendorRiskAssessor {
         double score = scorer.score(findings);
         Rating rating = scorer.rating(score, findings);
         List<AreaScore> areas = scorer.areas(findings);
-        List<Recommendation> recommendations = scorer.recommendations(findings, score);
+        List<Recommendation> recommendations = scorer.recommendations(findings, score, profile.service().kind());
+        WayDown wayDown = scorer.wayDown(findings, recommendations, rating);
         findings = scorer.withShares(findings, score);
         long gaps = findings.stream().filter(f -> Scorer.GAP_AREA.equals(f.area())).count();
         double completeness = Completeness.of(profile, gaps);
@@ -256,7 +257,7 @@ public final class VendorRiskAssessor {
         }
         return new Assessment(parsed.file(), profile.vendor().id(), profile.vendor().name(), profile.service().name(),
                 context.tier(), today, Scorer.round(score), rating, Math.round(completeness * 1000) / 1000.0, findings,
-                areas, exposure, recommendations, warnings);
+                areas, exposure, recommendations, warnings, wayDown);
     }
 
     private List<Finding> findings(ParsedProfile parsed, List<Hit> hits, Context context) {

@@ -20,16 +20,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden samples: every {@code samples/**}{@code /*.yaml} has a {@code *.expected.json} beside it holding
+ * Golden samples: every {@code samples/**}{@code /*.yaml} and {@code examples/invalid/*.yaml} has a {@code *.expected.json} beside it holding
  * exactly what {@code vra assess --format json <sample>} prints. Regenerate after an intended change
  * with {@code mvn test -Dvra.golden.update=true} and review the diff.
  */
 class SamplesGoldenTest {
     private static final Path SAMPLES = TestRules.ROOT.resolve("samples");
+    /** Deliberately broken profiles live apart from the samples, so that {@code vra assess samples/} exits 0. */
+    private static final Path EXAMPLES = TestRules.ROOT.resolve("examples/invalid");
     private static final boolean UPDATE = Boolean.getBoolean("vra.golden.update");
 
+    /** Every golden profile: the samples, then the examples (the invalid ones among them). */
     static Stream<Path> samples() throws IOException {
-        try (Stream<Path> walk = Files.walk(SAMPLES)) {
+        return Stream.concat(yamls(SAMPLES), yamls(EXAMPLES));
+    }
+
+    private static Stream<Path> yamls(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
         }
     }
@@ -84,7 +91,7 @@ class SamplesGoldenTest {
 
     @Test
     void everyExpectedResultHasItsSample() throws IOException {
-        try (Stream<Path> walk = Files.walk(SAMPLES)) {
+        try (Stream<Path> walk = Stream.concat(Files.walk(SAMPLES), Files.walk(EXAMPLES))) {
             List<Path> orphans = walk.filter(p -> p.toString().endsWith(".expected.json"))
                     .filter(p -> !Files.exists(p.resolveSibling(p.getFileName().toString()
                             .replace(".expected.json", ".yaml"))))
@@ -101,7 +108,7 @@ class SamplesGoldenTest {
         assertThat(render(SAMPLES.resolve("well-run-msp.yaml"))).contains("\"rating\" : \"LOW\"");
         assertThat(render(SAMPLES.resolve("many-unknowns.yaml"))).contains("\"rating\" : \"MEDIUM\"")
                 .contains("\"id\" : \"GAP-001\"");
-        assertThat(render(SAMPLES.resolve("invalid/typos-and-types.yaml")))
+        assertThat(render(EXAMPLES.resolve("typos-and-types.yaml")))
                 .contains("unknown key 'suport'; did you mean 'support'?");
     }
 }

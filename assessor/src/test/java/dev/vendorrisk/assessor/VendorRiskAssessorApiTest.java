@@ -85,7 +85,7 @@ class VendorRiskAssessorApiTest {
 
     @Test
     void assessAllIsLazyInOrderAndTurnsInvalidFilesIntoFailedResults() {
-        List<Path> files = List.of(PBX, TestRules.ROOT.resolve("samples/invalid/typos-and-types.yaml"),
+        List<Path> files = List.of(PBX, TestRules.ROOT.resolve("examples/invalid/typos-and-types.yaml"),
                 TestRules.ROOT.resolve("samples/no-such-file.yaml"), TestRules.ROOT.resolve("samples/well-run-msp.yaml"));
         List<Path> touched = new ArrayList<>();
 

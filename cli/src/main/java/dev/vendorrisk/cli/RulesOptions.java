@@ -13,9 +13,13 @@ import picocli.CommandLine.Option;
 
 /** Options every command that needs rules shares: which folders, which rules to switch off. */
 public final class RulesOptions {
+    /** The system property with the installation's rules folder, set by the {@code vra} launcher. */
+    public static final String HOME_RULES = "vra.home.rules";
+
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Rules folder (repeatable; later folders add or replace rules by id and override scoring"
-                    + " values). Default: ./rules if it has a scoring.yaml, else the rules bundled in vra.")
+                    + " values). Default: ./rules if it has a scoring.yaml, else the rules folder installed with vra,"
+                    + " else the rules bundled in the jar.")
     List<Path> folders = new ArrayList<>();
 
     @Option(names = "--disable", paramLabel = "ID", split = ",", description = "Switch rules off by id, e.g. SUP-007,CON-004.")
@@ -65,13 +69,25 @@ public final class RulesOptions {
         return RuleSet.read(effectiveFolders(), null);
     }
 
-    /** The folders to use: the given ones, else ./rules when it is a rules folder, else none (bundled). */
+    /** The folders to use: the given ones, else {@link #defaultFolders()}. */
     public List<Path> effectiveFolders() {
-        if (!folders.isEmpty()) {
-            return folders;
-        }
+        return folders.isEmpty() ? defaultFolders() : folders;
+    }
+
+    /**
+     * The folders used without {@code --rules}: ./rules when it is a rules folder, else the rules folder
+     * installed with vra (the launcher passes it as {@value #HOME_RULES}), else none: the rules bundled in the jar.
+     */
+    public static List<Path> defaultFolders() {
         Path local = Path.of("rules");
-        return Files.isRegularFile(local.resolve("scoring.yaml")) ? List.of(local) : List.of();
+        if (Files.isRegularFile(local.resolve("scoring.yaml"))) {
+            return List.of(local);
+        }
+        String home = System.getProperty(HOME_RULES);
+        if (home != null && !home.isBlank() && Files.isRegularFile(Path.of(home, "scoring.yaml"))) {
+            return List.of(Path.of(home));
+        }
+        return List.of();
     }
 
     /** A builder with these folders and disabled ids. */

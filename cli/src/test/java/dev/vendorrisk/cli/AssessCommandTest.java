@@ -46,14 +46,31 @@ class AssessCommandTest {
         }
         assertThat(finding.get("evidence").get(0).get("line").asInt()).isPositive();
         assertThat(a.get("exposure").get("perIncident").asDouble()).isEqualTo(360000.0);
+        JsonNode top = a.get("recommendations").get(0);
+        for (String key : new String[] {"key", "text", "textKind", "resolves", "scoreReduction", "resolvesPercent"}) {
+            assertThat(top.has(key)).as(key).isTrue();
+        }
+        JsonNode wayDown = a.get("wayDown");
+        assertThat(wayDown.get("from").asText()).isEqualTo("CRITICAL");
+        assertThat(wayDown.get("steps").size()).isPositive();
+        JsonNode last = wayDown.get("milestones").get(wayDown.get("milestones").size() - 1);
+        assertThat(last.get("rating").asText()).isEqualTo("LOW");
         assertThat(root.get("errors").isArray()).isTrue();
     }
 
     @Test
-    void invalidFilesAreReportedWithLineAndColumnAndTheRestIsAssessed() {
+    void theQuickStartOnTheSamplesSucceeds() {
         CliRunner.Result r = run("assess", "--rules", RULES, path("samples"));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("CRITICAL Example PBX Hosting").contains("5 vendors").doesNotContain("INVALID");
+    }
+
+    @Test
+    void invalidFilesAreReportedWithLineAndColumnAndTheRestIsAssessed() {
+        CliRunner.Result r = run("assess", "--rules", RULES, path("samples"), path("examples/invalid"));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(r.err()).contains("samples/invalid/typos-and-types.yaml:10:1: unknown key 'suport'; did you mean 'support'?");
+        assertThat(r.err()).contains("examples/invalid/typos-and-types.yaml:10:1: unknown key 'suport'; did you mean 'support'?");
         assertThat(r.out()).contains("CRITICAL Example PBX Hosting").contains("INVALID ")
                 .contains("5 vendors");
     }

@@ -46,8 +46,8 @@ class BatchRunTest {
         }
         Path bad = portfolio.resolve("team-1").resolve("broken");
         Files.createDirectories(bad);
-        Files.copy(Path.of(path("samples/invalid/typos-and-types.yaml")), bad.resolve("typos.yaml"));
-        Files.copy(Path.of(path("samples/invalid/not-yaml.yaml")), bad.resolve("not-yaml.yaml"));
+        Files.copy(Path.of(path("examples/invalid/typos-and-types.yaml")), bad.resolve("typos.yaml"));
+        Files.copy(Path.of(path("examples/invalid/not-yaml.yaml")), bad.resolve("not-yaml.yaml"));
         Files.writeString(bad.resolve("empty.yml"), "");
         Files.writeString(portfolio.resolve("team-0").resolve("tab.yaml"), "schemaVersion: 1\nvendor:\n\tid: x\n");
         Files.writeString(portfolio.resolve("team-0").resolve("notes.txt"), "not a profile: not read from a folder");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code bin/vra} launcher, run by bash on a stand-in jar (a {@code main} that prints its
+ * The {@code bin/vra} launcher, run by sh (dash on Debian: POSIX only) on a stand-in jar (a {@code main} that prints its
  * arguments): the shaded jar is only built after the tests. Checks which runs write the AppCDS
  * archive, that later runs map it, and that old archives are pruned.
  */
@@ -57,7 +57,7 @@ class LauncherTest {
     }
 
     private String launch(String... args) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of("bash", LAUNCHER.toString()), Stream.of(args))
+        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of("sh", LAUNCHER.toString()), Stream.of(args))
                 .toList()).redirectErrorStream(true);
         pb.environment().put("VRA_JAR", jar.toString());
         pb.environment().put("VRA_CACHE_DIR", cache.toString());

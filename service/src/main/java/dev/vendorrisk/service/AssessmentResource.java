@@ -10,29 +10,29 @@ import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.portfolio.PortfolioSession;
 import dev.vendorrisk.assessor.profile.ParsedProfile;
 import dev.vendorrisk.assessor.report.FileResult;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -42,101 +42,117 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * profiles (one or a batch) has the portfolio section; a request refused before any profile is read
  * (too large, or a batch that holds no profiles) has none.
  */
+@Authenticated
+@SecurityRequirement(name = "apiKey")
 @Path("/assessments")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "assessments", description = "Assess vendor profiles: findings, score and rating, outage exposure, recommendations")
 public class AssessmentResource {
-    /** The YAML media types accepted; {@code application/yaml} is the registered one. */
-    static final String YAML = "application/yaml";
-    static final String X_YAML = "application/x-yaml";
-    static final String TEXT_YAML = "text/yaml";
     /** The file name a request's profile gets when the {@code name} parameter is absent. */
     static final String DEFAULT_NAME = "request";
+    /** The types an assessment can answer with, the default first. */
+    static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON_TYPE);
 
-    private static final String REPORT = "The JSON report of `vra assess --format json`: schemaVersion, assessments,"
+    private static final String REPORT = "The JSON report of `vra assess --format json`, byte for byte: assessments,"
             + " errors (file, line, column, message), portfolio (what the portfolio rules found over the request's"
-            + " valid profiles: services, findings, notes, warnings) and summary.";
+            + " valid profiles) and summary.";
 
     @Inject
     RuleService rules;
 
-    /** Assesses one YAML profile. */
+    @Inject
+    TimeLimit timeLimit;
+
+    /** Assesses one profile, YAML or JSON. */
     @POST
-    @Consumes({YAML, X_YAML, TEXT_YAML})
-    @Operation(summary = "Assess one vendor profile (YAML)", description = "The body is one profile in the"
-            + " format of the risk model (schemaVersion 1). The answer is the CLI's JSON report for it.")
-    @RequestBody(description = "One vendor profile", required = true,
-            content = @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "200", description = "Assessed. " + REPORT)
-    @APIResponse(responseCode = "400", description = "Invalid profile: the report's errors array says where and what")
-    @APIResponse(responseCode = "413", description = "Body larger than vra.max-body-bytes (default 1 MiB)")
-    @APIResponse(responseCode = "503", description = "The rule base is not ready")
-    public Response assessYaml(@Parameter(description = "File name used in the report and in diagnostics")
-                               @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
-                               @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        return one(name, length, body, false);
+    @Consumes({MediaTypes.YAML, MediaTypes.X_YAML, MediaTypes.TEXT_YAML, MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "assess", summary = "Assess one vendor profile (YAML or JSON)", description = "The body"
+            + " is one profile in the format of the risk model (schemaVersion 1), as YAML (application/yaml,"
+            + " application/x-yaml or text/yaml) or as JSON (application/json: the same keys and checks). The answer"
+            + " is the report `vra assess --format json` prints for it, the profile named by `name`; diagnostics"
+            + " give lines and columns in the body.")
+    @RequestBody(description = "One vendor profile", required = true, content = {
+        @Content(mediaType = MediaTypes.YAML, schema = @Schema(ref = "ProfileYaml"),
+                examples = @ExampleObject(name = "profile", ref = "profileYaml")),
+        @Content(mediaType = MediaTypes.X_YAML, schema = @Schema(ref = "ProfileYaml")),
+        @Content(mediaType = MediaTypes.TEXT_YAML, schema = @Schema(ref = "ProfileYaml")),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Profile"),
+                examples = @ExampleObject(name = "profile", ref = "profileJson"))})
+    @APIResponse(responseCode = "200", description = "Assessed. " + REPORT, content =
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report"),
+                examples = @ExampleObject(name = "report", ref = "report")))
+    @APIResponse(responseCode = "400", description = "The profile is invalid: the report's errors say where and what",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report"),
+                examples = @ExampleObject(name = "invalid", ref = "invalidReport")))
+    @APIResponse(responseCode = "413", description = "The body is larger than vra.max-body-bytes (default 1 MiB):"
+            + " a report whose errors say so, without a portfolio section",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report"),
+                examples = @ExampleObject(name = "tooLarge", ref = "tooLarge")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "408", ref = "RequestTimeout")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "500", ref = "RuleFailed")
+    @APIResponse(responseCode = "503", ref = "NotReady")
+    public Response assess(@Parameter(description = "The profile's name in the report and in diagnostics",
+                                   example = "acme.yaml")
+                           @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
+                           @Context HttpHeaders headers, byte[] body) {
+        MediaTypes.negotiate(headers, ANSWERS);
+        return one(name, length(headers), body, MediaTypes.isJson(headers));
     }
 
-    /** Assesses one JSON profile. */
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Assess one vendor profile (JSON)", description = "The same profile format written as"
-            + " JSON: the same keys and checks, diagnostics at the JSON text's lines and columns.")
-    @RequestBody(description = "One vendor profile", required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "200", description = "Assessed. " + REPORT)
-    @APIResponse(responseCode = "400", description = "Invalid profile: the report's errors array says where and what")
-    @APIResponse(responseCode = "413", description = "Body larger than vra.max-body-bytes (default 1 MiB)")
-    @APIResponse(responseCode = "503", description = "The rule base is not ready")
-    public Response assessJson(@Parameter(description = "File name used in the report and in diagnostics")
-                               @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
-                               @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        return one(name, length, body, true);
-    }
-
-    /** Assesses the documents of a multi-document YAML stream. */
-    @POST
-    @Path("batch")
-    @Consumes({YAML, X_YAML, TEXT_YAML})
-    @Operation(summary = "Assess several vendor profiles (multi-document YAML)", description = "Profiles separated"
-            + " by '---' lines. Each is named <name>#<n> (1-based); diagnostics give lines and columns in the whole"
-            + " body. One report for all, as `vra assess` prints for several files; an invalid profile does not"
-            + " stop the others. After the last profile the portfolio rules (rules/portfolio.drl) look at all the"
-            + " valid ones: the report's portfolio section.")
-    @RequestBody(description = "YAML documents, one profile each", required = true,
-            content = @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "200", description = "Every profile assessed. " + REPORT)
-    @APIResponse(responseCode = "400", description = "At least one profile invalid (the valid ones are still in"
-            + " assessments), or the body holds no profile")
-    @APIResponse(responseCode = "413", description = "Body larger than vra.max-body-bytes (default 1 MiB)")
-    @APIResponse(responseCode = "503", description = "The rule base is not ready")
-    public Response batchYaml(@Parameter(description = "Name prefix: profiles are named <name>#1, <name>#2, ...")
-                              @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
-                              @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        return batch(name, length, body, false);
-    }
-
-    /** Assesses the elements of a JSON array of profiles. */
+    /** Assesses several profiles: YAML documents or a JSON array. */
     @POST
     @Path("batch")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Assess several vendor profiles (JSON array)", description = "A JSON array of profile"
-            + " objects. Each is named <name>#<n> (1-based); diagnostics give lines and columns in the whole body."
-            + " The portfolio section covers all the valid profiles, as for a YAML batch.")
-    @RequestBody(description = "An array of profiles", required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "200", description = "Every profile assessed. " + REPORT)
-    @APIResponse(responseCode = "400", description = "At least one profile invalid (the valid ones are still in"
-            + " assessments), or the body is not an array of profiles")
-    @APIResponse(responseCode = "413", description = "Body larger than vra.max-body-bytes (default 1 MiB)")
-    @APIResponse(responseCode = "503", description = "The rule base is not ready")
-    public Response batchJson(@Parameter(description = "Name prefix: profiles are named <name>#1, <name>#2, ...")
-                              @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
-                              @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        return batch(name, length, body, true);
+    @Consumes({MediaTypes.YAML, MediaTypes.X_YAML, MediaTypes.TEXT_YAML, MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "assessBatch", summary = "Assess several vendor profiles (YAML documents or a JSON array)",
+            description = "YAML documents separated by '---' lines, or a JSON array of profile objects. Each profile"
+            + " is named <name>#<n> (1-based); diagnostics and evidence give lines and columns in the whole body. One"
+            + " report for all, as `vra assess` prints for several files; an invalid profile does not stop the"
+            + " others. After the last profile the portfolio rules (rules/portfolio.drl) look at all the valid ones:"
+            + " the report's portfolio section.")
+    @RequestBody(description = "Several vendor profiles", required = true, content = {
+        @Content(mediaType = MediaTypes.YAML, schema = @Schema(ref = "ProfileYaml"),
+                examples = @ExampleObject(name = "batch", ref = "batchYaml")),
+        @Content(mediaType = MediaTypes.X_YAML, schema = @Schema(ref = "ProfileYaml")),
+        @Content(mediaType = MediaTypes.TEXT_YAML, schema = @Schema(ref = "ProfileYaml")),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Profiles"),
+                examples = @ExampleObject(name = "batch", ref = "batchJson"))})
+    @APIResponse(responseCode = "200", description = "Every profile assessed. " + REPORT, content =
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report")))
+    @APIResponse(responseCode = "400", description = "At least one profile is invalid (the valid ones are still"
+            + " assessed, and in the portfolio), or the body holds no profile or is not a JSON array",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report")))
+    @APIResponse(responseCode = "413", description = "The body is larger than vra.max-body-bytes (default 1 MiB):"
+            + " a report whose errors say so, without a portfolio section",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "408", ref = "RequestTimeout")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "500", ref = "RuleFailed")
+    @APIResponse(responseCode = "503", ref = "NotReady")
+    public Response assessBatch(@Parameter(description = "Name prefix: profiles are named <name>#1, <name>#2, ...",
+                                        example = "vendors")
+                                @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
+                                @Context HttpHeaders headers, byte[] body) {
+        MediaTypes.negotiate(headers, ANSWERS);
+        return batch(name, length(headers), body, MediaTypes.isJson(headers));
     }
 
-    private Response one(String name, Long length, InputStream body, boolean json) {
+    /** The declared body length, when the client gave a valid one. */
+    private static Long length(HttpHeaders headers) {
+        String value = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return value == null ? null : Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Response one(String name, Long length, byte[] body, boolean json) {
         VendorRiskAssessor assessor = rules.assessor();
         byte[] content;
         try {
@@ -147,7 +163,7 @@ public class AssessmentResource {
         return assess(assessor, List.of(new Input(name, content)), json);
     }
 
-    private Response batch(String name, Long length, InputStream body, boolean json) {
+    private Response batch(String name, Long length, byte[] body, boolean json) {
         VendorRiskAssessor assessor = rules.assessor();
         List<Batch.Part> parts;
         try {
@@ -171,7 +187,7 @@ public class AssessmentResource {
      * fed the same {@link PortfolioEntry} per assessed service, so the report's {@code "portfolio"}
      * section is the command line's. Even one profile gets it, as it does from the command line.
      */
-    private static Response assess(VendorRiskAssessor assessor, List<Input> inputs, boolean json) {
+    private Response assess(VendorRiskAssessor assessor, List<Input> inputs, boolean json) {
         List<FileResult> results = new ArrayList<>(inputs.size());
         PortfolioSession portfolio = new PortfolioSession(assessor.rules());
         PortfolioWaivers waivers = PortfolioWaivers.none();
@@ -179,11 +195,13 @@ public class AssessmentResource {
             try {
                 ParsedProfile parsed = json ? assessor.reader().readJson(input.name(), input.content())
                         : assessor.reader().read(input.name(), input.content());
-                Assessment assessment = assessor.assess(parsed, waivers);
+                Assessment assessment = timeLimit.run(input.name(), () -> assessor.assess(parsed, waivers));
                 results.add(FileResult.of(assessment));
                 portfolio.add(PortfolioEntry.of(assessment, parsed.profile().service().kind()));
             } catch (InvalidProfileException e) {
                 results.add(FileResult.failed(input.name(), e.diagnostics()));
+            } catch (TimeLimit.TimedOut e) {
+                throw e.inBatch(results.size(), inputs.size());
             }
         }
         return report(results, portfolio.evaluate(waivers.warnings()));
@@ -196,22 +214,21 @@ public class AssessmentResource {
                 .entity(Reports.json(results, portfolio)).build();
     }
 
-    /** Reads the body, refusing more than {@code vra.max-body-bytes} without reading further. */
-    private byte[] read(String name, Long length, InputStream body) {
+    /**
+     * The body, refusing more than {@code vra.max-body-bytes}. The framework has read it whole, without
+     * blocking a worker (see {@link BodyDeadline}), refusing bodies over {@code quarkus.http.limits.max-body-size}
+     * before reading them; a declared length over the limit is refused here before the body is looked at.
+     */
+    private byte[] read(String name, Long length, byte[] body) {
         int max = rules.maxBodyBytes();
         if (length != null && length > max) {
             throw new TooLarge(name, "the request body is " + length + " bytes", max);
         }
-        try {
-            byte[] content = body == null ? new byte[0] : body.readNBytes(max + 1);
-            if (content.length > max) {
-                throw new TooLarge(name, "the request body is larger than " + max + " bytes", max);
-            }
-            return content;
-        } catch (IOException e) {
-            throw new InvalidProfileException(List.of(new Diagnostic(name, 0, 0, "cannot read the request body: "
-                    + e.getMessage())));
+        byte[] content = body == null ? new byte[0] : body;
+        if (content.length > max) {
+            throw new TooLarge(name, "the request body is larger than " + max + " bytes", max);
         }
+        return content;
     }
 
     /** A body over the limit: answered with 413 and the report's errors array. */

@@ -2,6 +2,7 @@ package dev.vendorrisk.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vendorrisk.assessor.rules.RuleMeta;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,10 +12,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The finding rules of the rule base with their metadata, as the library reads and checks them. */
+@Authenticated
+@SecurityRequirement(name = "apiKey")
 @Path("/rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "rules", description = "The rule catalogue: id, title, severity, weight, recommendation, backing, file and line")
@@ -48,9 +55,13 @@ public class RulesResource {
 
     /** Every finding rule, sorted by id. */
     @GET
-    @Operation(summary = "List the finding rules", description = "Every finding rule, sorted by id (and variant).")
-    @APIResponse(responseCode = "200", description = "The rules")
-    @APIResponse(responseCode = "503", description = "The rule base is not ready")
+    @Operation(operationId = "listRules", summary = "List the finding rules", description = "Every finding rule with"
+            + " its metadata, sorted by id (and variant).")
+    @APIResponse(responseCode = "200", description = "The rules",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Rules")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "503", ref = "NotReady")
     public List<RuleView> list() {
         return rules.assessor().rules().rules().stream().map(RuleView::of).toList();
     }
@@ -58,17 +69,23 @@ public class RulesResource {
     /** The rules with one id: one, or one per variant. */
     @GET
     @Path("{id}")
-    @Operation(summary = "Get the rules with an id", description = "An array: one rule, or one per variant when"
-            + " several rules share the id at different severities (e.g. CORP-005 weak and distressed).")
-    @APIResponse(responseCode = "200", description = "The rules with this id")
-    @APIResponse(responseCode = "404", description = "No rule has this id")
-    @APIResponse(responseCode = "503", description = "The rule base is not ready")
-    public Response get(@PathParam("id") String id) {
+    @Operation(operationId = "getRules", summary = "Get the rules with an id", description = "An array: one rule, or"
+            + " one per variant when several rules share the id at different severities (e.g. CORP-005 weak and"
+            + " distressed).")
+    @APIResponse(responseCode = "200", description = "The rules with this id",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Rules")))
+    @APIResponse(responseCode = "404", description = "No rule has this id",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ErrorBody"),
+                example = "{\"message\": \"no rule has id 'NOPE-999'; GET /rules lists them\"}"))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "503", ref = "NotReady")
+    public Response get(@Parameter(description = "A rule id", example = "STAFF-001") @PathParam("id") String id) {
         List<RuleView> found = rules.assessor().rules().rules().stream().filter(r -> r.id().equals(id))
                 .map(RuleView::of).toList();
         if (found.isEmpty()) {
-            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
-                    .entity(new ErrorBody("no rule has id '" + id + "'; GET /rules lists them", List.of())).build();
+            return ErrorMappers.error(Response.Status.NOT_FOUND,
+                    new ErrorBody("no rule has id '" + id + "'; GET /rules lists them", List.of()));
         }
         return Response.ok(found).build();
     }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class AssessmentResourceTest {
     private static final Path PBX = Library.ROOT.resolve("samples/pbx-incident.yaml");
     private static final Path MSP = Library.ROOT.resolve("samples/well-run-msp.yaml");
-    private static final Path TYPOS = Library.ROOT.resolve("samples/invalid/typos-and-types.yaml");
+    private static final Path TYPOS = Library.ROOT.resolve("examples/invalid/typos-and-types.yaml");
 
     @BeforeEach
     void fixTheClock() {
@@ -113,8 +113,26 @@ class AssessmentResourceTest {
     }
 
     @Test
-    void otherMediaTypesGive415() throws IOException {
-        given().contentType("text/plain").body(text(PBX)).post("/assessments").then().statusCode(415);
+    void otherMediaTypesGive415NamingTheAcceptedOnes() throws IOException {
+        given().contentType("text/plain").body(text(PBX)).post("/assessments").then().statusCode(415)
+                .contentType(startsWith("application/json"))
+                .body("message", equalTo("the body's media type 'text/plain' is not accepted; send one of:"
+                        + " application/yaml, application/x-yaml, text/yaml, application/json"));
+    }
+
+    @Test
+    void anAcceptTheServiceCannotAnswerWithGives406() throws IOException {
+        given().contentType("application/yaml").accept("application/xml").body(text(PBX)).post("/assessments")
+                .then().statusCode(406).contentType(startsWith("application/json"))
+                .body("message", startsWith("cannot answer with 'application/xml'; accept one of: application/json"));
+        given().accept("application/xml").get("/rules").then().statusCode(406)
+                .body("message", equalTo("cannot answer with 'application/xml'; accept one of: application/json"));
+    }
+
+    @Test
+    void anAcceptWithJsonAmongOthersIsAnsweredWithJson() throws IOException {
+        given().contentType("application/yaml").accept("application/xml;q=0.9, application/*;q=0.5").body(text(PBX))
+                .post("/assessments").then().statusCode(200).contentType(startsWith("application/json"));
     }
 
     @Test

@@ -100,7 +100,7 @@ public final class BatchAssessor {
             } else {
                 // half of the threads read, the others assess: a thread that does one kind of work keeps
                 // its code and data in its core's caches: 100,000 profiles on 2 cores took 17.1 s
-                // instead of 18.4 s with every thread doing both (README, "Batch runs")
+                // instead of 18.4 s with every thread doing both (docs/cli.md, "Batch runs")
                 int readers = jobs / 2;
                 OrderedParallel.run(inputs.iterator(), input -> readOne(input, clock), readers,
                         read -> assessRead(read, clock), jobs - readers, window, chunk(inputs.size()), collect);

@@ -90,7 +90,7 @@ final class ProfileBinder {
         rootPosition = here();
         if (token != JsonToken.START_OBJECT) {
             problems.add(rootPosition, "a profile must be " + mapping + " of keys such as 'schemaVersion' and 'vendor', found "
-                    + describe(token) + "; see the profile format in the README");
+                    + describe(token) + "; see the profile format in docs/profiles.md");
             skip();
             return null;
         }
@@ -118,7 +118,7 @@ final class ProfileBinder {
         rootPosition = here();
         if (token != JsonToken.START_ARRAY) {
             problems.add(rootPosition, "a waivers file must be a list of waivers ('- vendor: ...'), found "
-                    + describe(token) + "; see the waivers file in the README");
+                    + describe(token) + "; see the waivers file in docs/profiles.md");
             skip();
             return null;
         }

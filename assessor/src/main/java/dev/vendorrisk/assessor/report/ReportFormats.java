@@ -19,6 +19,7 @@ public final class ReportFormats {
         FORMATS.put("markdown", o -> new MarkdownReport());
         FORMATS.put("junit", o -> new JunitReport(o.threshold()));
         FORMATS.put("sarif", o -> new SarifReport(o.rules(), o.toolVersion(), o.informationUri()));
+        FORMATS.put("html", o -> o.htmlDetail() == null ? new HtmlReport() : new HtmlReport(o.htmlDetail()));
     }
 
     private ReportFormats() {

@@ -15,9 +15,17 @@ import dev.vendorrisk.assessor.rules.Severity;
  * @param informationUri   where users read about the tool, for {@code sarif}; null leaves it out
  * @param compactJson      {@code json} without indentation (for files that machines read: about a quarter
  *                         smaller than the indented form)
+ * @param htmlDetail       which services get a detail section in an {@code html} report; null: the default
+ *                         ({@link HtmlReport#DEFAULT_DETAIL_LIMIT} riskiest)
  */
 public record ReportOptions(RuleBase rules, boolean color, Severity failureThreshold, String toolVersion,
-        String informationUri, boolean compactJson) {
+        String informationUri, boolean compactJson, HtmlReport.Detail htmlDetail) {
+
+    /** Options with the html report's default detail. */
+    public ReportOptions(RuleBase rules, boolean color, Severity failureThreshold, String toolVersion,
+                         String informationUri, boolean compactJson) {
+        this(rules, color, failureThreshold, toolVersion, informationUri, compactJson, null);
+    }
 
     /** Indented JSON. */
     public ReportOptions(RuleBase rules, boolean color, Severity failureThreshold, String toolVersion,
@@ -32,7 +40,7 @@ public record ReportOptions(RuleBase rules, boolean color, Severity failureThres
 
     /** No colour, the default failure threshold, no version. */
     public static ReportOptions of(RuleBase rules) {
-        return new ReportOptions(rules, false, null, null, null, false);
+        return new ReportOptions(rules, false, null, null, null, false, null);
     }
 
     /** The failure threshold, HIGH when none was given. */

@@ -114,7 +114,8 @@ final class CompileErrors {
     private static boolean isSyntax(Diagnostic d) {
         String m = d.message();
         return m.startsWith("syntax error") || m.startsWith("missing 'then'") || m.startsWith("missing 'end'")
-                || m.startsWith("unbalanced parentheses") || m.startsWith("invalid operator");
+                || m.startsWith("unbalanced parentheses") || m.startsWith("invalid operator")
+                || m.startsWith("missing ')'") || m.startsWith("misspelt keyword") || m.startsWith("assignment '='");
     }
 
     /** 1-based line of the 'rule' line at or before {@code line}; 0 before the first rule. */
@@ -193,8 +194,11 @@ final class CompileErrors {
         String where = ruleName != null ? " in rule '" + ruleName + "'" : "";
         int header = ruleName == null ? 0 : unbalancedHeaderLine(text, ruleName);
         if (header > 0) {
-            return new Diagnostic(file, header, 0, "unbalanced parentheses" + where
-                    + "; close every '(' of the metadata on this line");
+            return parentheses(file, text, header, where, "metadata");
+        }
+        Diagnostic keyword = ruleName == null ? null : misspeltKeyword(file, text, ruleName, where);
+        if (keyword != null) {
+            return keyword;
         }
         int next = ruleName == null ? 0 : nextRuleWithoutEnd(text, ruleName);
         if (next > 0) {
@@ -205,19 +209,84 @@ final class CompileErrors {
             // an unbalanced parenthesis shows up only where the conditions end: point at its line
             int unbalanced = unbalancedLineBefore(text, line);
             if (unbalanced > 0) {
-                return new Diagnostic(file, unbalanced, 0, "unbalanced parentheses" + where
-                        + "; close every '(' of the condition on this line");
+                return parentheses(file, text, unbalanced, where, "condition");
             }
             if (problem.contains("'end'")) {
                 return new Diagnostic(file, line, column + 1, "missing 'then'" + where
                         + "; a rule reads: rule \"name\" when <conditions> then <actions> end");
             }
         }
+        if (problem.contains("input '='") && isAssignment(text, line, column)) {
+            return new Diagnostic(file, line, column + 1, "assignment '=' in a condition" + where
+                    + "; compare with '=='");
+        }
         if (problem.contains("at input '='") || problem.contains("'==='") || lineHas(text, line, "===")) {
             int at = column(text, line, "===");
             return new Diagnostic(file, line, at > 0 ? at : column + 1, "invalid operator '==='" + where + "; compare with '=='");
         }
         return new Diagnostic(file, line, column + 1, "syntax error" + where + ": " + problem.strip());
+    }
+
+    /** The words DRL reads on a line of their own inside a rule, besides 'when', 'then' and 'end'. */
+    private static final Set<String> LONE_WORDS = Set.of("and", "or", "not", "exists", "forall", "eval",
+            "accumulate", "collect", "from", "over", "entry", "do", "else", "break", "continue", "return");
+
+    /**
+     * A line of the rule that holds one word which is not a keyword but close to 'when', 'then' or
+     * 'end' ({@code thne}, {@code edn}): the parser reports it as a confusing error some lines later.
+     */
+    private static Diagnostic misspeltKeyword(String file, String[] text, String ruleName, String where) {
+        int start = ruleLine(text, ruleName);
+        if (start == 0) {
+            return null;
+        }
+        List<String> keywords = List.of("when", "then", "end");
+        for (int i = start; i < text.length; i++) {
+            String l = stripComment(text[i]).strip();
+            if (l.equals("end") || l.startsWith("rule ")) {
+                return null;
+            }
+            if (l.matches("[A-Za-z]+") && !keywords.contains(l) && !LONE_WORDS.contains(l)) {
+                String near = Suggestions.closest(l, keywords);
+                if (near != null) {
+                    return new Diagnostic(file, i + 1, text[i].indexOf(l) + 1, "misspelt keyword '" + l + "'" + where
+                            + "; did you mean '" + near + "'?");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True when the parser stopped at a lone '=' (not '==', '!=', '<=' or '>='). */
+    private static boolean isAssignment(String[] text, int line, int column) {
+        if (line < 1 || line > text.length) {
+            return false;
+        }
+        String l = text[line - 1];
+        if (column < 0 || column >= l.length() || l.charAt(column) != '=') {
+            return false;
+        }
+        boolean doubled = column + 1 < l.length() && l.charAt(column + 1) == '=';
+        boolean compound = column > 0 && "=!<>".indexOf(l.charAt(column - 1)) >= 0;
+        return !doubled && !compound;
+    }
+
+    /** "missing ')'" when the line opens more than it closes, else unbalanced parentheses. */
+    private static Diagnostic parentheses(String file, String[] text, int line, String where, String part) {
+        if (depth(text[line - 1]) > 0) {
+            return new Diagnostic(file, line, 0, "missing ')'" + where + "; close every '(' of the " + part
+                    + " on this line");
+        }
+        return new Diagnostic(file, line, 0, "unbalanced parentheses" + where + "; the " + part
+                + " on this line closes a ')' it never opened");
+    }
+
+    private static int depth(String line) {
+        int depth = 0;
+        for (char c : stripStrings(stripComment(line)).toCharArray()) {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        }
+        return depth;
     }
 
     /** The line of the conditions above {@code line} (back to 'when') whose parentheses do not balance, or 0. */
@@ -235,11 +304,7 @@ final class CompileErrors {
             if (l.equals("when") || l.startsWith("rule ")) {
                 return 0;
             }
-            int depth = 0;
-            for (char c : l.toCharArray()) {
-                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            }
-            if (depth != 0) {
+            if (depth(l) != 0) {
                 return i + 1;
             }
         }
@@ -365,7 +430,11 @@ final class CompileErrors {
                         + " : staffCount)" : "; check the spelling, or import its type")));
             } else if (p.startsWith("Syntax error")) {
                 // the Java parser's suggestions ("insert ')'", then "insert ';'") are one problem
-                if (!javaSyntax) {
+                if (!javaSyntax && p.contains("insert \")\"")) {
+                    javaSyntax = true;
+                    int at = unbalancedActionLine(text, action, oneLine);
+                    out.add(new Diagnostic(file, at, 0, "missing ')' in the action; close every '(' on this line"));
+                } else if (!javaSyntax) {
                     javaSyntax = true;
                     String what = p.replaceFirst("^Syntax error,?\\s*", "");
                     out.add(new Diagnostic(file, oneLine, 0,
@@ -377,6 +446,16 @@ final class CompileErrors {
             }
         }
         return out;
+    }
+
+    /** The first action line whose parentheses do not balance, else {@code fallback}. */
+    private static int unbalancedActionLine(String[] text, int[] action, int fallback) {
+        for (int l = action[0] + 1; l < action[1] && l <= text.length; l++) {
+            if (depth(text[l - 1]) != 0) {
+                return l;
+            }
+        }
+        return fallback;
     }
 
     private static List<String> emitFunctions() {

@@ -3,7 +3,6 @@ package dev.vendorrisk.assessor.rules;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.RuleBaseException;
 import dev.vendorrisk.assessor.RuleTimeoutException;
-import dev.vendorrisk.assessor.profile.Incident;
 import dev.vendorrisk.assessor.profile.VendorProfile;
 import dev.vendorrisk.assessor.scoring.Exposure;
 import java.time.Duration;
@@ -145,22 +144,7 @@ public final class RuleEngine {
     }
 
     private static void insertFacts(KieSession session, VendorProfile profile, Context context, Exposure exposure) {
-        session.insert(context);
-        session.insert(exposure);
-        session.insert(profile.service());
-        session.insert(profile.company());
-        session.insert(profile.support());
-        session.insert(profile.sla());
-        session.insert(profile.operations());
-        session.insert(profile.continuity());
-        session.insert(profile.contract());
-        session.insert(profile.security());
-        session.insert(profile);
-        if (profile.incidents() != null) {
-            for (Incident incident : profile.incidents()) {
-                session.insert(incident);
-            }
-        }
+        FactTypes.vendorFacts(profile, context, exposure, session::insert);
     }
 
     /**

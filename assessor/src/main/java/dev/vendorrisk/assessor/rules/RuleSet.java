@@ -171,6 +171,11 @@ public final class RuleSet {
         return policy;
     }
 
+    /** The problems of the scoring files (read and merged), sorted; empty when they are usable. */
+    public List<Diagnostic> scoringProblems() {
+        return sorted(scoringProblems);
+    }
+
     /**
      * Checks everything without stopping at the first problem: the rules against the safe rule
      * language, the scoring files against their schema, every rule's metadata, duplicate ids, the
@@ -345,6 +350,7 @@ public final class RuleSet {
         Map<String, Double> limits = policy.flatLimits();
         List<Declared> declared = new ArrayList<>();
         boolean unparsed = false;
+        Map<RuleSource, PackageDescr> parsed = new LinkedHashMap<>();
         for (int f = 0; f < folders.size(); f++) {
             for (RuleSource source : folders.get(f).drl()) {
                 PackageDescr pkg = parse(source);
@@ -352,6 +358,7 @@ public final class RuleSet {
                     unparsed = true;
                     continue; // a syntax error: the compiler reports it, and nothing else in the file is trusted
                 }
+                parsed.put(source, pkg);
                 for (RuleDescr rule : pkg.getRules()) {
                     Declared d = lintRule(rule, source, f, errors);
                     if (d != null) {
@@ -361,6 +368,7 @@ public final class RuleSet {
                 lintLimits(source, limits, errors);
             }
         }
+        warnings.addAll(FactPatterns.neverInserted(parsed));
         Map<String, Declared> effective = new LinkedHashMap<>();
         for (Declared d : declared) {
             Declared earlier = effective.get(d.key());

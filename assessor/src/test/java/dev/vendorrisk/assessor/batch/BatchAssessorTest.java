@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 
 class BatchAssessorTest {
     private static final Path SAMPLES = TestRules.ROOT.resolve("samples");
+    private static final Path EXAMPLES = TestRules.ROOT.resolve("examples/invalid");
 
+    /** The samples and the examples (two of them invalid on purpose). */
     static List<BatchInput> samples() throws IOException {
-        try (Stream<Path> walk = Files.walk(SAMPLES)) {
+        try (Stream<Path> walk = Stream.concat(Files.walk(SAMPLES), Files.walk(EXAMPLES))) {
             return walk.filter(p -> p.toString().endsWith(".yaml")).map(Path::toString).sorted()
                     .map(BatchInput::file).toList();
         }
@@ -40,7 +42,7 @@ class BatchAssessorTest {
         BatchResult r = BatchAssessor.builder(TestRules.assessor()).jobs(jobs).window(3).build()
                 .assess(inputs, result -> out.add(describe(result)));
         assertThat(r.files()).isEqualTo(inputs.size());
-        assertThat(r.valid()).isEqualTo(inputs.size() - 2); // samples/invalid holds two
+        assertThat(r.valid()).isEqualTo(inputs.size() - 2); // examples/invalid holds two
         assertThat(r.portfolio().services()).isEqualTo(r.valid());
         return out;
     }

@@ -49,7 +49,7 @@ class ProfileJsonSchemaTest {
     }
 
     static Stream<Path> invalidSamples() throws IOException {
-        return Stream.concat(yamls(TestRules.ROOT.resolve("samples/invalid")),
+        return Stream.concat(yamls(TestRules.ROOT.resolve("examples/invalid")),
                 yamls(Path.of("src/test/resources/profiles/invalid")));
     }
 

@@ -169,7 +169,7 @@ class ProfileReaderErrorsTest {
     @Test
     void reportsATopLevelThatIsNotAMapping() {
         assertThat(errorsIn("invalid/not-a-mapping.yaml")).containsExactly("not-a-mapping.yaml:1:1: a profile must be a mapping "
-                + "of keys such as 'schemaVersion' and 'vendor', found a list; see the profile format in the README");
+                + "of keys such as 'schemaVersion' and 'vendor', found a list; see the profile format in docs/profiles.md");
         assertThat(errors("just text\n")).singleElement().asString().startsWith("t.yaml:1:1: a profile must be a mapping");
     }
 
@@ -268,7 +268,7 @@ class ProfileReaderErrorsTest {
                 "t.json:2:23: invalid JSON: Unexpected character ('}' (code 125)): was expecting double-quote to start field name");
         assertThat(jsonErrors("")).containsExactly("t.json: empty profile; expected an object with '\"schemaVersion\": 1'");
         assertThat(jsonErrors("[1]")).containsExactly("t.json:1:1: a profile must be an object of keys such as 'schemaVersion' "
-                + "and 'vendor', found a list; see the profile format in the README");
+                + "and 'vendor', found a list; see the profile format in docs/profiles.md");
         assertThat(jsonErrors("{\"schemaVersion\": 1, \"vendor\": {\"id\": \"x\"}} {}")).containsExactly(
                 "t.json:1:45: unexpected content after the profile's closing '}'; a profile file holds one JSON object");
     }

@@ -50,7 +50,7 @@ class JsonLinesReportTest {
 
     @Test
     void anErrorLineNamesFileLineColumnAndMessage() throws IOException {
-        FileResult invalid = ReportFixtures.sample("invalid/typos-and-types.yaml");
+        FileResult invalid = ReportFixtures.invalidExample();
         String[] lines = ReportFixtures.render(new JsonLinesReport(), invalid).split("\n");
         JsonNode first = JSON.readTree(lines[0]);
         assertThat(first.path("type").asText()).isEqualTo("error");

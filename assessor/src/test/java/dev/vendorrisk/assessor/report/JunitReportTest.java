@@ -76,7 +76,11 @@ class JunitReportTest {
         assertThat(staff.getAttribute("message")).isEqualTo(first.id() + " " + first.title());
         assertThat(staff.getAttribute("type")).isEqualTo(first.severity().name());
         assertThat(staff.getTextContent()).contains("samples/pbx-incident.yaml:" + first.line())
-                .contains("recommendation (" + first.recommendation() + ")");
+                .contains("recommendation (" + first.recommendation() + "; "
+                        + Cells.impact(pbx.recommendations().stream().filter(r -> r.key().equals(first.recommendation()))
+                        .findFirst().orElseThrow()) + "): ");
+        assertThat(pbxCase.getElementsByTagName("system-out").item(0).getTextContent())
+                .contains("way down from CRITICAL (acting on the recommendations in ranked order):\n  act on ");
 
         Element msp = testcase(doc, "samples/well-run-msp.yaml");
         assertThat(msp.getElementsByTagName("failure").getLength()).isZero();
@@ -102,7 +106,7 @@ class JunitReportTest {
 
     @Test
     void anInvalidFileIsATestCaseWithAnErrorPerDiagnostic() throws Exception {
-        FileResult invalid = ReportFixtures.sample("invalid/typos-and-types.yaml");
+        FileResult invalid = ReportFixtures.invalidExample();
         Document doc = parse(ReportFixtures.render(new JunitReport(), invalid));
         Element testcase = testcase(doc, invalid.file());
         assertThat(testcase.getAttribute("classname")).isEqualTo("typos-and-types");

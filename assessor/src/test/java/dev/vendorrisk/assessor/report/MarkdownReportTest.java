@@ -14,7 +14,7 @@ class MarkdownReportTest {
         String md = ReportFixtures.render(new MarkdownReport(), ReportFixtures.samples());
         assertThat(md).startsWith("# Vendor risk report\n\n| File | Vendor |").doesNotContain("\r");
         List<String> tableRows = Arrays.stream(md.split("\n")).takeWhile(l -> !l.startsWith("## "))
-                .filter(l -> l.startsWith("| samples/")).toList();
+                .filter(l -> l.startsWith("| samples/") || l.startsWith("| examples/")).toList();
         assertThat(tableRows).hasSize(ReportFixtures.samples().size());
         assertThat(tableRows).allSatisfy(row -> assertThat(cellCount(row)).isEqualTo(8));
 
@@ -24,7 +24,7 @@ class MarkdownReportTest {
         assertThat(pbx).isPositive();
         assertThat(errors).isGreaterThan(pbx);
         assertThat(summary).isGreaterThan(errors);
-        assertThat(md.substring(errors)).contains("### samples/invalid/typos-and-types.yaml")
+        assertThat(md.substring(errors)).contains("### examples/invalid/typos-and-types.yaml")
                 .contains("- line 10, column 1: unknown key 'suport'; did you mean 'support'?");
         assertThat(md).doesNotContain("## Portfolio");
     }

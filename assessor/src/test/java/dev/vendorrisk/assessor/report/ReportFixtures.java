@@ -20,11 +20,13 @@ import java.util.stream.Stream;
 
 /**
  * Results of the real assessor on the project's samples, as the CLI would feed them to a report:
- * every {@code samples/**}{@code /*.yaml} sorted by path, the invalid ones included. fresh-spinoff
+ * every {@code samples/**}{@code /*.yaml}, then every {@code examples/invalid/*.yaml},
+ * each sorted by path. fresh-spinoff
  * has a waived finding (SEC-002), well-run-msp none at all, many-unknowns findings without a line.
  */
 final class ReportFixtures {
     static final Path SAMPLES = TestRules.ROOT.resolve("samples");
+    static final Path EXAMPLES = TestRules.ROOT.resolve("examples/invalid");
     private static List<FileResult> samples;
     private static Batch batch;
 
@@ -38,13 +40,29 @@ final class ReportFixtures {
     /** Every sample, in report order. */
     static synchronized List<FileResult> samples() {
         if (samples == null) {
-            try (Stream<Path> walk = Files.walk(SAMPLES)) {
-                samples = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().map(ReportFixtures::assess).toList();
+            samples = profiles().stream().map(ReportFixtures::assess).toList();
+        }
+        return samples;
+    }
+
+    /** The samples, then the examples, each sorted by path. */
+    static List<Path> profiles() {
+        List<Path> all = new ArrayList<>();
+        for (Path root : List.of(SAMPLES, EXAMPLES)) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(all::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return samples;
+        return all;
+    }
+
+    /** The deliberately broken {@code examples/invalid/typos-and-types.yaml}: six diagnostics. */
+    static FileResult invalidExample() {
+        String shown = "examples/invalid/typos-and-types.yaml";
+        return samples().stream().filter(r -> r.file().equals(shown)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no example " + shown));
     }
 
     /** One sample by its path under {@code samples/}, e.g. {@code fresh-spinoff.yaml}. */
@@ -104,11 +122,9 @@ final class ReportFixtures {
                 inputs.add(BatchInput.bytes("generated/pbx-backup-line.yaml", utf8(pbx)));
                 inputs.add(BatchInput.bytes("generated/telephony-carrier.yaml", utf8(msp
                         .replace("  id: nordic-managed-it", "  id: nordic-carrier").replace("  kind: msp", "  kind: telephony"))));
-                try (Stream<Path> walk = Files.walk(SAMPLES)) {
-                    for (Path p : walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                        inputs.add(BatchInput.bytes(TestRules.ROOT.relativize(p).toString().replace('\\', '/'),
-                                Files.readAllBytes(p)));
-                    }
+                for (Path p : profiles()) {
+                    inputs.add(BatchInput.bytes(TestRules.ROOT.relativize(p).toString().replace('\\', '/'),
+                            Files.readAllBytes(p)));
                 }
                 VendorRiskAssessor assessor = TestRules.assessor();
                 PortfolioWaivers waivers = PortfolioWaivers.of(assessor.reader().readWaivers("waivers.yaml", utf8("""

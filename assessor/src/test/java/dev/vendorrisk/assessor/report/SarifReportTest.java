@@ -128,7 +128,7 @@ class SarifReportTest {
 
     @Test
     void invalidFilesAreErrorNotificationsWithTheirPositions() throws IOException {
-        FileResult invalid = ReportFixtures.sample("invalid/typos-and-types.yaml");
+        FileResult invalid = ReportFixtures.invalidExample();
         JsonNode invocation = sarifOf(List.of(invalid)).at("/runs/0/invocations/0");
         assertThat(invocation.path("executionSuccessful").asBoolean(true)).isFalse();
         JsonNode notes = invocation.path("toolExecutionNotifications");
@@ -137,7 +137,7 @@ class SarifReportTest {
         assertThat(first.path("level").asText()).isEqualTo("error");
         assertThat(first.at("/message/text").asText()).isEqualTo(invalid.errors().get(0).message());
         assertThat(first.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
-                .isEqualTo("samples/invalid/typos-and-types.yaml");
+                .isEqualTo("examples/invalid/typos-and-types.yaml");
         assertThat(first.at("/locations/0/physicalLocation/region/startLine").asInt())
                 .isEqualTo(invalid.errors().get(0).line());
     }

@@ -62,7 +62,7 @@ class RuleSetTest {
     @Test
     void unbalancedParenthesisPointsAtTheConditionNotAtThen() throws IOException {
         assertThat(problems("a.drl", good("T-001").replace("Company(staffCount", "Company((staffCount"))).containsExactly(
-                "a.drl:9: unbalanced parentheses in rule 'T-001 rule'; close every '(' of the condition on this line");
+                "a.drl:9: missing ')' in rule 'T-001 rule'; close every '(' of the condition on this line");
     }
 
     @Test
@@ -83,14 +83,14 @@ class RuleSetTest {
     @Test
     void anUnclosedAnnotationPointsAtItsLine() throws IOException {
         assertThat(problems("a.drl", good("T-001").replace("@weight(5)", "@weight(5"))).containsExactly(
-                "a.drl:6: unbalanced parentheses in rule 'T-001 rule'; close every '(' of the metadata on this line");
+                "a.drl:6: missing ')' in rule 'T-001 rule'; close every '(' of the metadata on this line");
     }
 
     @Test
     void aJavaSyntaxErrorInTheActionIsOneProblemAtItsLine() throws IOException {
-        assertThat(problems("a.drl", good("T-001").replace("1)));", "1))"))).containsExactly(
-                "a.drl:11: syntax error in the action: insert \")\" to complete Expression; check its parentheses and"
-                        + " the ';' at the end of each statement");
+        assertThat(problems("a.drl", good("T-001").replace("1)));", "1)))"))).singleElement().asString()
+                .startsWith("a.drl:11: syntax error in the action: ")
+                .endsWith("; check its parentheses and the ';' at the end of each statement");
     }
 
     @Test
@@ -223,6 +223,25 @@ class RuleSetTest {
     }
 
     @Test
+    void textsByKindAreCheckedStrictly() throws IOException {
+        assertThat(problems("a.drl", good("T-001"), "scoring.yaml", """
+                recommendationsByKind:
+                  sla:
+                    hostin: Get one for the server.
+                    saas: [no]
+                """)).containsExactly(
+                "scoring.yaml:3:5: unknown key 'hostin' in 'recommendationsByKind.sla'; did you mean 'hosting'?",
+                "scoring.yaml:4:5: 'recommendationsByKind.sla.saas' must be text, not a list");
+        assertThat(problems("a.drl", good("T-001"), "scoring.yaml", """
+                recommendationsByKind:
+                  fallbak:
+                    telephony: Divert the numbers.
+                """)).containsExactly(
+                "scoring.yaml:2:3: recommendationsByKind.fallbak has no general text; add recommendations.fallbak"
+                        + " (the text for the other kinds of service); did you mean 'fallback'?");
+    }
+
+    @Test
     void unusedRecommendationTextIsAWarning() throws IOException {
         Files.writeString(dir.resolve("a.drl"), good("T-001"));
         Files.writeString(dir.resolve("scoring.yaml"), "recommendations:\n  sla: Get one.\n  orphan: Nobody uses me.\n");
@@ -239,7 +258,7 @@ class RuleSetTest {
         Files.writeString(dir.resolve("scoring.yaml"), "recommendations:\n  sla: Get one.\n");
         RuleSet.Check check = RuleSet.read(List.of(dir), null).check();
         assertThat(check.errors()).extracting(Diagnostic::render).singleElement().asString()
-                .contains("unbalanced parentheses");
+                .contains("missing ')'");
         assertThat(check.warnings()).as("'sla' is used by the rule that did not parse").isEmpty();
     }
 
@@ -257,5 +276,79 @@ class RuleSetTest {
         assertThatThrownBy(() -> RuleSet.read(List.of(dir), null).build(Set.of(), null))
                 .isInstanceOf(RuleBaseException.class)
                 .hasMessage(dir + "/a.drl:9:5: unknown fact type 'Compny'; did you mean 'Company'?");
+    }
+
+    @Test
+    void thenMisspeltIsNamed() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("then\n", "thne\n"))).containsExactly(
+                "a.drl:10:1: misspelt keyword 'thne' in rule 'T-001 rule'; did you mean 'then'?");
+    }
+
+    @Test
+    void endMisspeltIsNamed() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replaceFirst("\nend\n$", "\nedn\n"))).containsExactly(
+                "a.drl:12:1: misspelt keyword 'edn' in rule 'T-001 rule'; did you mean 'end'?");
+    }
+
+    @Test
+    void aMissingEndAtTheEndOfTheFileIsNamed() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replaceFirst("\nend\n$", "\n"))).containsExactly(
+                "a.drl:12: missing 'end' in rule 'T-001 rule'; end the rule before this line");
+    }
+
+    @Test
+    void assignmentForComparisonIsNamed() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("staffCount == 1", "staffCount = 1"))).containsExactly(
+                "a.drl:9:24: assignment '=' in a condition in rule 'T-001 rule'; compare with '=='");
+        assertThat(problems("a.drl", good("T-001").replace("staffCount == 1", "staffCount >= 1, name = \"x\"")))
+                .containsExactly("a.drl:9:35: assignment '=' in a condition in rule 'T-001 rule'; compare with '=='");
+    }
+
+    @Test
+    void aMissingParenthesisInAConditionIsNamed() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("== 1)", "== 1"))).containsExactly(
+                "a.drl:9: missing ')' in rule 'T-001 rule'; close every '(' of the condition on this line");
+    }
+
+    @Test
+    void aMissingParenthesisInTheActionIsNamed() throws IOException {
+        assertThat(problems("a.drl", good("T-001").replace("1)));", "1));"))).containsExactly(
+                "a.drl:11: missing ')' in the action; close every '(' on this line");
+    }
+
+    @Test
+    void aPatternOnATypeNeverInsertedIsAWarning() throws IOException {
+        Files.writeString(dir.resolve("a.drl"), rule("T-001", "@weight(5)", "Vendor(country != null)",
+                "insert(hit(kcontext, ev(\"vendor.country\", 1)));"));
+        RuleSet.Check check = RuleSet.read(List.of(dir), null).check();
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).extracting(Diagnostic::render).containsExactly(dir + "/a.drl:9:5: rule 'T-001'"
+                + " matches Vendor, which is never inserted into the session, so the rule can never fire; reach it"
+                + " through VendorProfile.vendor, e.g. VendorProfile(vendor.country != null)");
+    }
+
+    @Test
+    void factsRulesInsertAndSupertypesOfFactsCanBeMatched() throws IOException {
+        Files.writeString(dir.resolve("a.drl"), HEADER + """
+                declare Solo
+                    count : Integer
+                end
+                declare Lonely
+                    count : Integer
+                end
+                rule "a one-person company"
+                when
+                    Company(staffCount == 1, $n : staffCount)
+                then
+                    insert(new Solo($n));
+                end
+                """ + rule("T-001", "@weight(5)", "Solo() and Object() and not Lonely()",
+                "insert(hit(kcontext, ev(\"company.staffCount\", 1)));").replace(HEADER, ""));
+        RuleSet.Check check = RuleSet.read(List.of(dir), null).check();
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).extracting(Diagnostic::render).singleElement().asString()
+                .contains("rule 'T-001' matches Lonely, which is never inserted into the session")
+                .endsWith("; match one of the fact types listed in docs/rules-facts.md, or insert Lonely facts from"
+                        + " a rule's action");
     }
 }

@@ -1,0 +1,79 @@
+package dev.vendorrisk.service;
+
+import static dev.vendorrisk.service.Http.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An assessment that runs past vra.assessment-timeout (5 s) is answered 503 naming the profile, and the
+ * service stays healthy. The runaway is simulated: the service's clock, asked for "today" by a profile
+ * without an assessment date, never answers (the rules of the service are compiled at build time, so a
+ * looping rule cannot be slipped in here); profiles with a date are assessed as usual.
+ */
+@QuarkusTest
+class TimeLimitTest {
+    private static final String RUNAWAY = "schemaVersion: 1\nvendor: {id: runaway}\n";
+    private static final String QUICK = "schemaVersion: 1\nvendor: {id: quick}\nassessment: {assessedOn: 2026-11-01}\n";
+
+    /** A clock that hangs until interrupted. */
+    private static final class StuckClock extends Clock {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            try {
+                Thread.sleep(600_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Library.CLOCK.instant();
+        }
+    }
+
+    @BeforeEach
+    void undatedProfilesRunAway() {
+        QuarkusMock.installMockForType(new StuckClock(), Clock.class);
+    }
+
+    @Test
+    void aRunawayAssessmentGets503AndTheServiceStaysHealthy() {
+        long start = System.nanoTime();
+        given().contentType("application/yaml").queryParam("name", "slow.yaml").body(RUNAWAY).post("/assessments")
+                .then().statusCode(503).contentType(startsWith("application/json"))
+                .body("message", equalTo("the assessment of 'slow.yaml' took longer than 5 s (vra.assessment-timeout)"
+                        + " and was stopped"))
+                .body("errors[0].file", equalTo("slow.yaml"))
+                .body("errors[0].message", startsWith("took longer than 5 s; a rule loops or is too slow"));
+        org.assertj.core.api.Assertions.assertThat((System.nanoTime() - start) / 1_000_000).isBetween(4_900L, 30_000L);
+
+        given().get("/q/health/ready").then().statusCode(200);
+        given().contentType("application/yaml").body(QUICK).post("/assessments").then().statusCode(200)
+                .body("assessments[0].vendor.id", equalTo("quick"));
+    }
+
+    @Test
+    void aBatchSaysHowFarItGot() {
+        given().contentType("application/yaml").body(QUICK + "---\n" + RUNAWAY + "---\n" + QUICK).post("/assessments/batch")
+                .then().statusCode(503)
+                .body("message", containsString("the assessment of 'request#2' took longer than 5 s"))
+                .body("message", containsString("1 of the batch's 3 profiles were assessed before it and none after"));
+    }
+}
