@@ -70,8 +70,12 @@ public final class VendorRiskAssessor {
     /** The scoring file's limits, flattened once: every evaluation's Context shares them. */
     private final Map<String, Double> limits;
 
-    private VendorRiskAssessor(RuleBase rules, Clock clock, int maxProfileBytes) {
+    /** How long one evaluation of the rules may take. */
+    private final java.time.Duration timeLimit;
+
+    private VendorRiskAssessor(RuleBase rules, Clock clock, int maxProfileBytes, java.time.Duration timeLimit) {
         this.rules = rules;
+        this.timeLimit = timeLimit;
         this.limits = Map.copyOf(rules.policy().flatLimits());
         this.scorer = new Scorer(rules.policy());
         this.clock = clock;
@@ -223,7 +227,7 @@ public final class VendorRiskAssessor {
         Context context = new Context(Tiers.of(profile.service(), policy), Tiers.known(profile.service()), today,
                 limits);
         Exposure exposure = Exposures.of(profile);
-        List<Hit> hits = RuleEngine.fire(rules, parsed.file(), profile, context, exposure);
+        List<Hit> hits = RuleEngine.fire(rules, parsed.file(), profile, context, exposure, timeLimit);
 
         List<String> warnings = new ArrayList<>();
         List<Finding> findings = findings(parsed, hits, context);
@@ -365,8 +369,23 @@ public final class VendorRiskAssessor {
         private Policy overrides;
         private RuleCache cache;
         private boolean trustRules;
+        private java.time.Duration timeLimit = RuleEngine.DEFAULT_TIME_LIMIT;
 
         private Builder() {
+        }
+
+        /**
+         * How long the rules may take on one profile (default 5 s). A run of rules that keeps
+         * firing is halted at the limit, a condition or action that never returns is stopped soon
+         * after; either way the assessment fails with a {@link RuleTimeoutException} that names the
+         * rule (file and line) and the profile. The firing cap ({@code maxFirings}) applies as well.
+         */
+        public Builder timeLimit(java.time.Duration limit) {
+            if (limit == null || limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("the time limit must be positive, was " + limit);
+            }
+            this.timeLimit = limit;
+            return this;
         }
 
         /**
@@ -475,10 +494,10 @@ public final class VendorRiskAssessor {
                     }
                 }
                 RuleBase rules = RuleBase.of(precompiled.kieBase(), precompiled.drl(), policy, disabled);
-                return new VendorRiskAssessor(rules, clock, maxBytes);
+                return new VendorRiskAssessor(rules, clock, maxBytes, timeLimit);
             }
             RuleBase rules = RuleSet.read(folders, overrides).build(disabled, cache, trustRules);
-            return new VendorRiskAssessor(rules, clock, maxBytes);
+            return new VendorRiskAssessor(rules, clock, maxBytes, timeLimit);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.vendorrisk.assessor.VendorRiskAssessor;
 import dev.vendorrisk.assessor.rules.RuleBase;
 import dev.vendorrisk.assessor.rules.RuleSet;
 import dev.vendorrisk.assessor.rules.RuleSource;
+import dev.vendorrisk.assessor.rules.safety.RuleSafety;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,10 +50,23 @@ final class IncrementalRules {
     private long updateNanos;
     private long indexNanos;
 
+    private final boolean trustRules;
+    private final java.time.Duration timeLimit;
+
     /** Rules from {@code folders} (none: the bundled rules), with {@code disabled} ids switched off. */
     IncrementalRules(List<Path> folders, Set<String> disabled) {
+        this(folders, disabled, false, dev.vendorrisk.assessor.rules.RuleEngine.DEFAULT_TIME_LIMIT);
+    }
+
+    /**
+     * As above; unless {@code trustRules}, every changed file is checked against the safe rule
+     * language before it is compiled (the compiler evaluates parts of a rule file).
+     */
+    IncrementalRules(List<Path> folders, Set<String> disabled, boolean trustRules, java.time.Duration timeLimit) {
         this.folders = List.copyOf(folders);
         this.disabled = Set.copyOf(disabled);
+        this.trustRules = trustRules;
+        this.timeLimit = timeLimit;
     }
 
     /** How many rule files the last {@link #assessor()} call compiled (0: the rule base was reused as it was). */
@@ -91,6 +105,13 @@ final class IncrementalRules {
                 next.put(source.file(), before);
                 continue;
             }
+            if (!trustRules) {
+                List<RuleSafety.Refusal> refused = RuleSafety.check(source);
+                if (refused.stream().anyMatch(RuleSafety.Refusal::blocksCompile)) {
+                    refused.forEach(r -> problems.add(r.diagnostic()));
+                    continue;
+                }
+            }
             List<Diagnostic> fileProblems = new ArrayList<>();
             long c0 = System.nanoTime();
             Collection<KiePackage> packages = RuleBase.compilePackages(List.of(source), fileProblems);
@@ -117,7 +138,8 @@ final class IncrementalRules {
         updateNanos = i0 - u0;
         VendorRiskAssessor built;
         try {
-            built = VendorRiskAssessor.builder().precompiled(kieBase, set.drl(), set.policy()).disable(disabled).build();
+            built = VendorRiskAssessor.builder().precompiled(kieBase, set.drl(), set.policy()).disable(disabled)
+                    .trustRules(trustRules).timeLimit(timeLimit).build();
         } catch (RuleBaseException e) {
             pruned = true; // the metadata check may have stopped half way: start from the packages next time
             throw e;

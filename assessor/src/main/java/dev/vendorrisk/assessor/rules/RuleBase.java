@@ -329,6 +329,24 @@ public final class RuleBase {
         return inPackage == null ? null : inPackage.get(ruleName);
     }
 
+    /** Where a rule stands in its file. */
+    public record Place(String file, int line) {
+    }
+
+    /** The file and line of any rule, finding or derivation; {@code rules:0} when its source is not known. */
+    public Place place(String packageName, String ruleName) {
+        RuleMeta meta = meta(packageName, ruleName);
+        if (meta != null) {
+            return new Place(meta.file(), meta.line());
+        }
+        org.kie.api.definition.rule.Rule rule = kieBase.getRule(packageName, ruleName);
+        if (rule == null) {
+            return new Place("rules", 0);
+        }
+        Location at = locate(rule, sources.values());
+        return new Place(at.file(), at.line());
+    }
+
     /** The scoring policy the rules were compiled with. */
     public Policy policy() {
         return policy;
