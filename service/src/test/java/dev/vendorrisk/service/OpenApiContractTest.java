@@ -222,7 +222,8 @@ class OpenApiContractTest {
         OpenApiDocument.Operation batch = operation("assessBatch");
         StringBuilder all = new StringBuilder();
         List<Path> samples;
-        try (Stream<Path> walk = Files.walk(Library.ROOT.resolve("samples"))) {
+        try (Stream<Path> walk = Stream.concat(Files.walk(Library.ROOT.resolve("samples")),
+                Files.walk(Library.ROOT.resolve("examples/invalid")))) {
             samples = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         for (Path sample : samples) {
