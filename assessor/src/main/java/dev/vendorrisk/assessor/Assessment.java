@@ -22,6 +22,9 @@ import java.util.List;
  * @param exposure        what one outage costs
  * @param recommendations ranked by the score they would remove
  * @param warnings        things the reader should know: low completeness, expired or unused waivers
+ * @param runDate         the day of the run the review date was judged against (the clock's date or
+ *                        {@code --today}); null when not known
+ * @param nextReviewDue   {@code assessedOn} plus the tier's review interval (contract section 6); null when not known
  */
 public record Assessment(
         String file,
@@ -37,13 +40,29 @@ public record Assessment(
         List<AreaScore> areas,
         Exposure exposure,
         List<Recommendation> recommendations,
-        List<String> warnings) {
+        List<String> warnings,
+        LocalDate runDate,
+        LocalDate nextReviewDue) {
+
+    /** An assessment without review dates (from code that predates them). */
+    public Assessment(String file, String vendorId, String vendorName, String service, Criticality tier,
+                      LocalDate assessedOn, double score, Rating rating, double completeness, List<Finding> findings,
+                      List<AreaScore> areas, Exposure exposure, List<Recommendation> recommendations,
+                      List<String> warnings) {
+        this(file, vendorId, vendorName, service, tier, assessedOn, score, rating, completeness, findings, areas,
+                exposure, recommendations, warnings, null, null);
+    }
 
     public Assessment {
         findings = List.copyOf(findings);
         areas = List.copyOf(areas);
         recommendations = List.copyOf(recommendations);
         warnings = List.copyOf(warnings);
+    }
+
+    /** True when the run date is after the next review's due date; due on the day itself is not overdue. */
+    public boolean reviewOverdue() {
+        return runDate != null && nextReviewDue != null && runDate.isAfter(nextReviewDue);
     }
 
     /** The findings that count: not waived. */

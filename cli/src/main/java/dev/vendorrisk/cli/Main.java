@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code vra}: the command line. A thin shell over the library: maps results and errors to exit codes. */
 @Command(name = "vra", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         header = "Vendor Risk Assessor: how risky are your IT service providers, before an outage proves it.",
-        subcommands = {AssessCommand.class, TestCommand.class, RulesCommand.class, ExplainCommand.class, SchemaCommand.class,
+        subcommands = {AssessCommand.class, DueCommand.class, DiffCommand.class, TestCommand.class, RulesCommand.class, ExplainCommand.class, SchemaCommand.class,
                 InitCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP)
 public final class Main implements Runnable {

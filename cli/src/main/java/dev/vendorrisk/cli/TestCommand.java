@@ -34,6 +34,9 @@ public final class TestCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
+    @Mixin
+    TodayOption today;
+
     @Parameters(paramLabel = "DIR", arity = "0..*", description = "Test files or folders.")
     List<Path> dirs = new ArrayList<>();
 
@@ -73,7 +76,7 @@ public final class TestCommand implements Callable<Integer> {
             files.addAll(suite.files());
             cases.addAll(suite.cases());
         }
-        TestReport report = RuleTests.run(assessor, new RuleTestSuite(files, cases));
+        TestReport report = RuleTests.run(assessor, new RuleTestSuite(files, cases), today.date());
         if (fmt.equals("junit")) {
             JUnitXml.write(report, out);
         } else {

@@ -81,12 +81,21 @@ public final class BatchAssessor {
         Clock clock = timings ? new Clock() : null;
         PortfolioSession portfolio = new PortfolioSession(assessor.rules());
         int[] valid = {0};
+        PortfolioIntegrity integrity = new PortfolioIntegrity();
         OrderedParallel.Sink<Done> collect = done -> {
+            FileResult result = done.result();
+            if (result.ok()) {
+                List<Diagnostic> problems = integrity.check(result.assessment());
+                if (!problems.isEmpty()) { // in input order: the later of two files is the one in error
+                    sink.accept(FileResult.failed(result.file(), problems));
+                    return;
+                }
+            }
             if (done.entry() != null) {
                 valid[0]++;
                 portfolio.add(done.entry());
             }
-            sink.accept(done.result());
+            sink.accept(result);
         };
         if (jobs == 1) {
             OrderedParallel.run(inputs.iterator(), input -> assessOne(input, clock), 1, window, 1, collect);
@@ -99,7 +108,9 @@ public final class BatchAssessor {
                     read -> assessRead(read, clock), jobs - readers, window, chunk(inputs.size()), collect);
         }
         long before = System.nanoTime();
-        PortfolioResult result = portfolio.evaluate(waivers.warnings());
+        java.util.Set<String> ruleIds = new java.util.HashSet<>();
+        assessor.rules().rules().forEach(m -> ruleIds.add(m.id()));
+        PortfolioResult result = portfolio.evaluate(waivers.warnings(ruleIds));
         if (clock != null) {
             clock.portfolio(System.nanoTime() - before);
         }
@@ -155,7 +166,12 @@ public final class BatchAssessor {
             return new Done(read.failed(), null);
         }
         long start = System.nanoTime();
-        Assessment a = assessor.assess(read.parsed(), waivers);
+        Assessment a;
+        try {
+            a = assessor.assess(read.parsed(), waivers);
+        } catch (InvalidProfileException e) { // a fact that is impossible on the run date, e.g. assessed in the future
+            return new Done(FileResult.failed(read.parsed().file(), e.diagnostics()), null);
+        }
         if (clock != null) {
             long end = System.nanoTime();
             clock.read(read.readNanos(), false);

@@ -17,12 +17,15 @@ import java.util.stream.Collectors;
  * {@link CsvTable}). Columns:
  * <pre>
  * file,vendor_id,vendor_name,service,tier,score,rating,completeness,findings_critical,findings_high,
- * findings_medium,findings_low,findings_info,waived,per_incident_exposure,currency,top_recommendation,errors
+ * findings_medium,findings_low,findings_info,waived,per_incident_exposure,currency,top_recommendation,errors,
+ * next_review_due
  * </pre>
  * <ul>
  *   <li>{@code completeness} is a share 0..1 (three decimals at most), as in the json report;</li>
  *   <li>{@code findings_*} count active findings, {@code waived} the waived ones;</li>
  *   <li>{@code per_incident_exposure} is empty when a fact it needs is unknown;</li>
+ *   <li>{@code next_review_due} is the date the vendor's next review is due (ISO), empty for invalid files and
+ *       portfolio rows;</li>
  *   <li>{@code top_recommendation} is the text of the recommendation that removes the most score;</li>
  *   <li>an invalid file gets one row with {@code file} and {@code errors} (its diagnostics as
  *       {@code file:line:column: message}, one per line inside the quoted cell); the rest is empty;</li>
@@ -41,7 +44,7 @@ public final class CsvSummaryReport implements Report {
     public static final List<String> COLUMNS = List.of("file", "vendor_id", "vendor_name", "service", "tier",
             "score", "rating", "completeness", "findings_critical", "findings_high", "findings_medium",
             "findings_low", "findings_info", "waived", "per_incident_exposure", "currency", "top_recommendation",
-            "errors");
+            "errors", "next_review_due");
 
     /** The {@code rating} of a portfolio finding's row. */
     public static final String PORTFOLIO = "PORTFOLIO";
@@ -58,7 +61,7 @@ public final class CsvSummaryReport implements Report {
         if (!result.ok()) {
             String errors = result.errors().stream().map(Diagnostic::render).collect(Collectors.joining("\n"));
             table.row(result.file(), null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, errors);
+                    null, null, null, errors, null);
             return;
         }
         Assessment a = result.assessment();
@@ -71,7 +74,7 @@ public final class CsvSummaryReport implements Report {
                 String.valueOf(active.get(Severity.MEDIUM)), String.valueOf(active.get(Severity.LOW)),
                 String.valueOf(active.get(Severity.INFO)), String.valueOf(waived),
                 x.perIncident() == null ? null : Cells.number(x.perIncident()), x.currency(),
-                a.recommendations().isEmpty() ? null : a.recommendations().get(0).text(), null);
+                a.recommendations().isEmpty() ? null : a.recommendations().get(0).text(), null, a.nextReviewDue());
     }
 
     @Override
@@ -82,7 +85,7 @@ public final class CsvSummaryReport implements Report {
                 Severity s = f.severity();
                 table.row(null, Cells.vendorId(f), null, f.id() + " " + f.title(), null, null, PORTFOLIO, null,
                         one(s, Severity.CRITICAL), one(s, Severity.HIGH), one(s, Severity.MEDIUM),
-                        one(s, Severity.LOW), one(s, Severity.INFO), "0", null, null, f.recommendationText(), null);
+                        one(s, Severity.LOW), one(s, Severity.INFO), "0", null, null, f.recommendationText(), null, null);
             }
         }
         table.finish();

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 final class TestFileReader {
     static final List<String> FILE_KEYS = List.of("baseline", "cases");
-    static final List<String> CASE_KEYS = List.of("name", "given", "profile", "expect");
+    static final List<String> CASE_KEYS = List.of("name", "today", "given", "profile", "expect");
     static final List<String> EXPECT_KEYS = List.of("fires", "doesNotFire", "rating", "score", "gaps", "noGaps");
     static final List<String> SCORE_KEYS = List.of("min", "max");
 
@@ -201,11 +201,21 @@ final class TestFileReader {
                 profile = given == null || given.isNull() ? baseline : YamlTree.merge(baseline, (ObjectNode) given);
             }
         }
+        java.time.LocalDate today = null;
+        JsonNode todayNode = node.get("today");
+        if (todayNode != null && !todayNode.isNull()) {
+            try {
+                today = java.time.LocalDate.parse(todayNode.asText().trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                reportValue(tree, file, path + ".today", "'today' must be the run date as YYYY-MM-DD, e.g."
+                        + " 'today: 2018-08-20', not " + quoted(todayNode));
+            }
+        }
         Expectation expect = expectation(tree, file, path, node.get("expect"), label);
         if (problems.size() > before || name == null || profile == null || expect == null) {
             return null;
         }
-        return new RuleTestCase(file, line, name, YamlTree.writeString(profile), expect);
+        return new RuleTestCase(file, line, name, YamlTree.writeString(profile), expect, today);
     }
 
     private Expectation expectation(YamlTree tree, String file, String casePath, JsonNode node, String label) {
