@@ -46,7 +46,7 @@ public final class GenerateProfiles {
                 Files.createDirectories(dir);
             }
             int vendor = random.nextInt(vendors);
-            String text = profile(random, vendor);
+            String text = profile(random, vendor, i);
             double roll = random.nextDouble();
             if (roll < 0.007) {
                 text = text.replace("support:", "suport:");
@@ -66,7 +66,7 @@ public final class GenerateProfiles {
         System.out.println("generated " + n + " profiles (" + invalid + " invalid) in " + out);
     }
 
-    private static String profile(Random r, int vendor) {
+    private static String profile(Random r, int vendor, int index) {
         StringBuilder b = new StringBuilder(2500);
         b.append("# generated profile for the benchmark\nschemaVersion: 1\nvendor:\n");
         b.append("  id: vendor-").append(vendor).append('\n');
@@ -74,7 +74,8 @@ public final class GenerateProfiles {
         b.append("  country: ").append(pick(r, COUNTRIES)).append('\n');
         int staff = r.nextDouble() < 0.15 ? 1 : 2 + r.nextInt(r.nextBoolean() ? 20 : 3000);
         String kind = pick(r, KINDS);
-        b.append("service:\n  name: ").append(kind).append(" service ").append(r.nextInt(1000)).append('\n');
+        b.append("service:\n  name: ").append(kind).append(" service ").append(r.nextInt(1000))
+                .append('-').append(index).append('\n'); // one file per service: a portfolio has no duplicates
         b.append("  kind: ").append(kind).append('\n');
         maybe(r, b, "  criticality: ", pick(r, TIERS));
         maybe(r, b, "  usersAffected: ", 1 + r.nextInt(500));

@@ -23,6 +23,9 @@ import java.util.List;
  * @param recommendations ranked by the score they would remove
  * @param warnings        things the reader should know: low completeness, expired or unused waivers
  * @param wayDown         what acting on the recommendations in ranked order does to the score and rating
+ * @param runDate         the day of the run the review date was judged against (the clock's date or
+ *                        {@code --today}); null when not known
+ * @param nextReviewDue   {@code assessedOn} plus the tier's review interval (contract section 6); null when not known
  */
 public record Assessment(
         String file,
@@ -39,7 +42,9 @@ public record Assessment(
         Exposure exposure,
         List<Recommendation> recommendations,
         List<String> warnings,
-        WayDown wayDown) {
+        WayDown wayDown,
+        LocalDate runDate,
+        LocalDate nextReviewDue) {
 
     public Assessment {
         findings = List.copyOf(findings);
@@ -57,7 +62,12 @@ public record Assessment(
                       List<AreaScore> areas, Exposure exposure, List<Recommendation> recommendations,
                       List<String> warnings) {
         this(file, vendorId, vendorName, service, tier, assessedOn, score, rating, completeness, findings, areas,
-                exposure, recommendations, warnings, null);
+                exposure, recommendations, warnings, null, null, null);
+    }
+
+    /** True when the run date is after the next review's due date; due on the day itself is not overdue. */
+    public boolean reviewOverdue() {
+        return runDate != null && nextReviewDue != null && runDate.isAfter(nextReviewDue);
     }
 
     /** The findings that count: not waived. */

@@ -1,6 +1,8 @@
 package dev.vendorrisk.assessor;
 
 import dev.vendorrisk.assessor.batch.PortfolioWaivers;
+import dev.vendorrisk.assessor.history.ReviewCalendar;
+import dev.vendorrisk.assessor.profile.Criticality;
 import dev.vendorrisk.assessor.profile.ParsedProfile;
 import dev.vendorrisk.assessor.profile.ProfileReader;
 import dev.vendorrisk.assessor.profile.VendorProfile;
@@ -69,6 +71,8 @@ public final class VendorRiskAssessor {
     private final int maxProfileBytes;
     /** The scoring file's limits, flattened once: every evaluation's Context shares them. */
     private final Map<String, Double> limits;
+    /** The ids of every rule, to tell a waiver of a rule that does not exist from one that did not fire. */
+    private final Set<String> ruleIds;
 
     /** How long one evaluation of the rules may take. */
     private final java.time.Duration timeLimit;
@@ -77,6 +81,9 @@ public final class VendorRiskAssessor {
         this.rules = rules;
         this.timeLimit = timeLimit;
         this.limits = Map.copyOf(rules.policy().flatLimits());
+        Set<String> ids = new java.util.HashSet<>();
+        rules.rules().forEach(m -> ids.add(m.id()));
+        this.ruleIds = Set.copyOf(ids);
         this.scorer = new Scorer(rules.policy());
         this.clock = clock;
         this.reader = new ProfileReader(maxProfileBytes);
@@ -86,6 +93,22 @@ public final class VendorRiskAssessor {
     /** A builder; without rule folders it uses the rules bundled in the library. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This assessor with the run date fixed at {@code runDate} (as {@code --today} does): the day the
+     * review rule compares the next review's due date with, and the assessment date of profiles without
+     * one. Shares the compiled rules, so it is cheap.
+     */
+    public VendorRiskAssessor withRunDate(LocalDate runDate) {
+        Objects.requireNonNull(runDate, "runDate");
+        return new VendorRiskAssessor(rules, Clock.fixed(runDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                java.time.ZoneOffset.UTC), maxProfileBytes);
+    }
+
+    /** The run date: the clock's date, or the one {@link #withRunDate} fixed. */
+    public LocalDate runDate() {
+        return LocalDate.now(clock);
     }
 
     /** The compiled rules and their metadata. */
@@ -222,16 +245,18 @@ public final class VendorRiskAssessor {
     private Assessment assess(ParsedProfile parsed, List<Waiver> waivers, PortfolioWaivers tracker) {
         VendorProfile profile = parsed.profile();
         Policy policy = rules.policy();
-        LocalDate today = profile.assessment().assessedOn() != null ? profile.assessment().assessedOn()
-                : LocalDate.now(clock);
-        Context context = new Context(Tiers.of(profile.service(), policy), Tiers.known(profile.service()), today,
-                limits);
+        LocalDate runDate = LocalDate.now(clock);
+        LocalDate assessedOn = ReviewCalendar.checkRunDate(parsed, runDate); // after the run date: invalid
+        LocalDate today = assessedOn != null ? assessedOn : runDate;
+        Criticality tier = Tiers.of(profile.service(), policy);
+        LocalDate nextReviewDue = ReviewCalendar.nextReviewDue(today, tier, limits);
+        Context context = new Context(tier, Tiers.known(profile.service()), today, limits, runDate, nextReviewDue);
         Exposure exposure = Exposures.of(profile);
         List<Hit> hits = RuleEngine.fire(rules, parsed.file(), profile, context, exposure, timeLimit);
 
         List<String> warnings = new ArrayList<>();
         List<Finding> findings = findings(parsed, hits, context);
-        findings = applyWaivers(findings, profile, waivers, tracker, today, warnings);
+        findings = applyWaivers(findings, profile, waivers, tracker, today, warnings, ruleIds);
         findings.sort(FINDING_ORDER);
 
         double score = scorer.score(findings);
@@ -259,7 +284,7 @@ public final class VendorRiskAssessor {
         }
         return new Assessment(parsed.file(), profile.vendor().id(), profile.vendor().name(), profile.service().name(),
                 context.tier(), today, Scorer.round(score), rating, Math.round(completeness * 1000) / 1000.0, findings,
-                areas, exposure, recommendations, warnings, wayDown);
+                areas, exposure, recommendations, warnings, wayDown, runDate, nextReviewDue);
     }
 
     private List<Finding> findings(ParsedProfile parsed, List<Hit> hits, Context context) {
@@ -317,7 +342,8 @@ public final class VendorRiskAssessor {
     }
 
     private static List<Finding> applyWaivers(List<Finding> findings, VendorProfile profile, List<Waiver> portfolio,
-                                              PortfolioWaivers tracker, LocalDate today, List<String> warnings) {
+                                              PortfolioWaivers tracker, LocalDate today, List<String> warnings,
+                                              Set<String> ruleIds) {
         List<Waiver> all = new ArrayList<>(profile.assessment().waivers());
         for (Waiver w : portfolio) {
             if (w.vendor() == null || w.vendor().equals(profile.vendor().id())) {
@@ -336,6 +362,11 @@ public final class VendorRiskAssessor {
             if (!firedIds.contains(w.rule())) {
                 if (tracked) {
                     continue; // reported once for the batch, not for each of the vendor's services
+                }
+                if (!ruleIds.contains(w.rule())) {
+                    warnings.add("waiver for " + w.rule() + " (owner " + w.owner() + "): no such rule '" + w.rule()
+                            + "'; correct the id (vra rules list shows them)");
+                    continue;
                 }
                 warnings.add("waiver for " + w.rule() + " (owner " + w.owner() + ") matches no finding; remove it"
                         + (expired ? " (it has also expired)" : ""));
@@ -417,7 +448,10 @@ public final class VendorRiskAssessor {
             return this;
         }
 
-        /** The clock that gives "today" when a profile has no {@code assessment.assessedOn}. */
+        /**
+         * The clock that gives the run date: the day the review rule judges against, and "today" when a
+         * profile has no {@code assessment.assessedOn}.
+         */
         public Builder clock(Clock newClock) {
             this.clock = Objects.requireNonNull(newClock);
             return this;

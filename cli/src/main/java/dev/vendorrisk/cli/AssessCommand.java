@@ -1,9 +1,6 @@
 package dev.vendorrisk.cli;
 
-import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
-import dev.vendorrisk.assessor.Finding;
-import dev.vendorrisk.assessor.Rating;
 import dev.vendorrisk.assessor.VendorRiskAssessor;
 import dev.vendorrisk.assessor.batch.BatchAssessor;
 import dev.vendorrisk.assessor.batch.BatchInput;
@@ -11,14 +8,22 @@ import dev.vendorrisk.assessor.batch.BatchResult;
 import dev.vendorrisk.assessor.batch.PortfolioWaivers;
 import dev.vendorrisk.assessor.profile.ProfileReader;
 import dev.vendorrisk.assessor.report.HtmlReport;
+import dev.vendorrisk.assessor.gate.Failure;
+import dev.vendorrisk.assessor.gate.FailurePolicy;
+import dev.vendorrisk.assessor.history.BaselineIndex;
+import dev.vendorrisk.assessor.history.BaselineSummary;
+import dev.vendorrisk.assessor.history.ServiceChange;
+import dev.vendorrisk.assessor.history.Snapshot;
+import dev.vendorrisk.assessor.report.BaselineFirst;
+import dev.vendorrisk.assessor.report.FileResult;
 import dev.vendorrisk.assessor.report.Report;
 import dev.vendorrisk.assessor.report.Summary;
-import dev.vendorrisk.assessor.rules.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +51,9 @@ public final class AssessCommand implements Callable<Integer> {
 
     @Mixin
     RulesOptions rules;
+
+    @Mixin
+    TodayOption today;
 
     @Parameters(paramLabel = "FILE|DIR|GLOB", arity = "1..*",
             description = "Profile files, folders (searched recursively) or globs such as 'vendors/**/*.yaml';"
@@ -80,6 +88,20 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--fail-on-score", paramLabel = "N",
             description = "Exit 1 when a vendor's risk score is N or more (0..100).")
     Double failOnScore;
+
+    @Option(names = "--fail-on-new", paramLabel = "LEVEL",
+            description = "With --baseline: exit 1 when a finding that is new since the baseline reaches severity LEVEL"
+                    + " (INFO..CRITICAL), so CI can adopt vra on a portfolio without failing on what is already known.")
+    String failOnNew;
+
+    @Option(names = "--fail-on-overdue", description = "Exit 1 when a vendor's review is overdue on the run date.")
+    boolean failOnOverdue;
+
+    @Option(names = "--baseline", paramLabel = "REPORT.json",
+            description = "Compare with the JSON report of an earlier run (-o json=FILE): each finding is new or"
+                    + " unchanged, resolved ones are listed, and each service's rating and score move is shown."
+                    + " Services match by vendor id and service name, so files may move or be renamed.")
+    Path baselineFile;
 
     @Option(names = "--waivers", paramLabel = "FILE",
             description = "Portfolio waivers file: a YAML list of accepted risks, each with vendor, rule,"
@@ -159,7 +181,7 @@ public final class AssessCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Threshold threshold = parseThreshold();
+        FailurePolicy policy = parsePolicy();
         List<OutputSpec> specs = parseOutputs();
         HtmlReport.Detail detail = parseHtmlDetail();
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
@@ -190,7 +212,15 @@ public final class AssessCommand implements Callable<Integer> {
         if (parseOnly) {
             return parseOnly(BatchAssessor.reading(new ProfileReader(), threads, timings), batchInputs, out, err, start);
         }
+        LocalDate runDate = today.date(); // a bad --today is a usage error before anything is read
+        BaselineIndex baseline = baselineFile == null ? null : BaselineIndex.read(baselineFile); // before any output
         VendorRiskAssessor assessor = prebuilt != null ? prebuilt : rules.builder().build();
+        if (runDate != null) {
+            assessor = assessor.withRunDate(runDate);
+        }
+        Set<String> ruleIds = new HashSet<>();
+        assessor.rules().rules().forEach(m -> ruleIds.add(m.id()));
+        BaselineSummary since = baseline == null ? null : new BaselineSummary(baseline.file(), baseline.runDate());
         compileNanos = System.nanoTime() - start;
         PortfolioWaivers waivers = waiversFile == null ? PortfolioWaivers.none()
                 : PortfolioWaivers.of(assessor.reader().readWaivers(waiversFile));
@@ -199,7 +229,10 @@ public final class AssessCommand implements Callable<Integer> {
         List<ReportOutput> sinks = new ArrayList<>();
         List<Report> reports = new ArrayList<>();
         Summary summary = new Summary();
-        boolean[] reached = {false};
+        Verdict verdict = new Verdict();
+        if (policy.active()) {
+            summary.thresholds(policy.describe());
+        }
         // The text report shows every diagnostic and waiver warning. When it goes to stdout on a terminal,
         // stderr (the same screen) would show each a second time; otherwise (stdout piped, other formats)
         // stderr carries them, so a person or a CI log always sees each one once.
@@ -208,13 +241,28 @@ public final class AssessCommand implements Callable<Integer> {
         try (Progress progress = Progress.of(batchInputs.size(), noProgress)) {
             for (OutputSpec o : specs) {
                 sinks.add(o.path() == null ? ReportOutput.stdout(out) : ReportOutput.file(o.path()));
-                reports.add(OutputFormats.create(o.format(), o.path() == null && color(), assessor.rules(),
-                        threshold.failingSeverity(), o.path() != null, detail));
+                Report report = OutputFormats.create(o.format(), o.path() == null && color(), assessor.rules(),
+                        policy.severity(), o.path() != null, detail);
+                boolean markdown = o.format().equals("markdown");
+                reports.add(baseline != null && (markdown || o.format().equals("text"))
+                        ? new BaselineFirst(report, markdown) : report);
             }
             for (int i = 0; i < reports.size(); i++) {
                 reports.get(i).start(sinks.get(i).writer());
             }
-            BatchResult result = batch.assess(batchInputs, r -> {
+            BatchResult result = batch.assess(batchInputs, raw -> {
+                FileResult r = raw;
+                if (raw.ok()) {
+                    Snapshot now = baseline == null ? null : Snapshot.of(raw.assessment());
+                    ServiceChange change = now == null ? null : baseline.compare(now, ruleIds);
+                    if (since != null) {
+                        since.add(now, change);
+                    }
+                    r = raw.judged(change, policy.judge(raw.assessment(), change));
+                    verdict.add(r.failures());
+                } else {
+                    r = raw.judged(null, List.of());
+                }
                 summary.add(r);
                 for (int i = 0; i < reports.size(); i++) {
                     reports.get(i).file(sinks.get(i).writer(), r);
@@ -225,13 +273,18 @@ public final class AssessCommand implements Callable<Integer> {
                             err.println(d.render());
                         }
                     }
-                } else if (threshold.reachedBy(r.assessment())) {
-                    reached[0] = true;
                 }
                 progress.step();
             });
             progress.close();
             summary.portfolio(result.portfolio());
+            List<Failure> portfolioFailures = policy.judge(result.portfolio());
+            summary.portfolioFailures(portfolioFailures);
+            verdict.add(portfolioFailures);
+            if (since != null) {
+                since.removed(baseline.unseen());
+                summary.baseline(since);
+            }
             for (int i = 0; i < reports.size(); i++) {
                 reports.get(i).finish(sinks.get(i).writer(), summary);
                 sinks.get(i).commit();
@@ -241,6 +294,7 @@ public final class AssessCommand implements Callable<Integer> {
                     err.println("vra: warning: " + w.render());
                 }
             }
+            verdict.print(err);
             printTimings(err, result, start);
         } finally {
             sinks.forEach(ReportOutput::close);
@@ -248,7 +302,38 @@ public final class AssessCommand implements Callable<Integer> {
         if (summary.invalidFiles() > 0) {
             return ExitCodes.INVALID_INPUT;
         }
-        return reached[0] ? ExitCodes.THRESHOLD : ExitCodes.OK;
+        return verdict.count() > 0 ? ExitCodes.THRESHOLD : ExitCodes.OK;
+    }
+
+    /** The failures of a run, for stderr: a line each, up to {@link #SHOWN}, then how many more. */
+    static final class Verdict {
+        /** Lines printed at most; the reports list every failure. */
+        static final int SHOWN = 100;
+        private final List<String> lines = new ArrayList<>();
+        private int count;
+
+        void add(List<Failure> failures) {
+            for (Failure f : failures) {
+                count++;
+                if (lines.size() < SHOWN) {
+                    lines.add(f.text());
+                }
+            }
+        }
+
+        int count() {
+            return count;
+        }
+
+        void print(PrintWriter err) {
+            for (String line : lines) {
+                err.println("vra: fail: " + line);
+            }
+            if (count > lines.size()) {
+                err.println("vra: fail: ... and " + (count - lines.size()) + " more; the reports list them all");
+            }
+            err.flush();
+        }
     }
 
     private int parseOnly(BatchAssessor batch, List<BatchInput> batchInputs, PrintWriter out, PrintWriter err,
@@ -309,9 +394,13 @@ public final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    private Threshold parseThreshold() {
+    private FailurePolicy parsePolicy() {
+        if (failOnNew != null && baselineFile == null) {
+            throw usage("--fail-on-new needs a baseline to tell what is new; add --baseline REPORT.json (the JSON report"
+                    + " of an earlier run)");
+        }
         try {
-            return Threshold.parse(failOn, failOnScore);
+            return FailurePolicy.parse(failOn, failOnScore, failOnNew, failOnOverdue);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -361,56 +450,5 @@ public final class AssessCommand implements Callable<Integer> {
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
-    /** The {@code --fail-on} and {@code --fail-on-score} thresholds; either may be absent. */
-    record Threshold(Rating rating, Severity severity, Double score) {
-        /** The severity from which a finding fails (JUnit report): the severity, or the rating's namesake. */
-        Severity failingSeverity() {
-            return severity != null ? severity : rating != null ? Severity.parse(rating.name()) : null;
-        }
-
-        static Threshold parse(String text, Double score) {
-            if (score != null && (score.isNaN() || score < 0 || score > 100)) {
-                throw new IllegalArgumentException("--fail-on-score: '" + score + "' is not a score; give 0 to 100");
-            }
-            if (text == null) {
-                return new Threshold(null, null, score);
-            }
-            String t = text.trim();
-            String lower = t.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("severity:")) {
-                Severity s = Severity.parse(t.substring("severity:".length()));
-                if (s == null) {
-                    throw new IllegalArgumentException("--fail-on: unknown severity in '" + text
-                            + "'; use INFO, LOW, MEDIUM, HIGH or CRITICAL");
-                }
-                return new Threshold(null, s, score);
-            }
-            String level = lower.startsWith("rating:") ? t.substring("rating:".length()) : t;
-            Rating r = Rating.parse(level);
-            if (r == null) {
-                throw new IllegalArgumentException("--fail-on: unknown level '" + text
-                        + "'; use LOW, MEDIUM, HIGH, CRITICAL, or severity:INFO..CRITICAL");
-            }
-            return new Threshold(r, null, score);
-        }
-
-        boolean reachedBy(Assessment a) {
-            if (score != null && a.score() >= score) {
-                return true;
-            }
-            if (rating != null && a.rating().compareTo(rating) >= 0) {
-                return true;
-            }
-            if (severity != null) {
-                for (Finding f : a.findings()) {
-                    if (!f.waived() && f.severity().compareTo(severity) >= 0) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
     }
 }

@@ -14,7 +14,7 @@ public final class ExitCodes {
     /** The lines {@code --help} shows. */
     public static final String HELP = "%nExit codes:%n"
             + "  0  assessed; no threshold reached%n"
-            + "  1  a --fail-on / --fail-on-score threshold was reached (or a rule test failed)%n"
+            + "  1  a --fail-on, --fail-on-score, --fail-on-new or --fail-on-overdue threshold was reached (or a rule test failed)%n"
             + "  2  usage error, or broken rules or scoring file%n"
             + "  3  at least one input file was invalid (the valid ones are still reported)%n";
 

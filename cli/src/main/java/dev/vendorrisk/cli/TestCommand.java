@@ -34,6 +34,9 @@ public final class TestCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
+    @Mixin
+    TodayOption today;
+
     @Parameters(paramLabel = "DIR", arity = "0..*", description = "Test files or folders.")
     List<Path> dirs = new ArrayList<>();
 
@@ -80,7 +83,7 @@ public final class TestCommand implements Callable<Integer> {
         }
         VendorRiskAssessor assessor = prebuilt != null ? prebuilt : rules.builder().build();
         RuleTestSuite suite = RuleTests.load(targets, assessor.rules()); // every problem of every file at once
-        TestReport report = RuleTests.run(assessor, suite, testedFolders(targets));
+        TestReport report = RuleTests.run(assessor, suite, testedFolders(targets), today.date());
         if (fmt.equals("junit")) {
             JUnitXml.write(report, out);
         } else {

@@ -39,6 +39,8 @@ class BatchRunTest {
             if (sample.equals("well-run-msp") && i % 2 == 0) {
                 yaml = yaml.replace("  kind: msp", "  kind: telephony"); // a clean alternative for the PBX
             }
+            // one file per service (a portfolio has no duplicates): the service name carries the file's number
+            yaml = yaml.replaceFirst("(?m)^(service:\\R  name: [^#\\r\\n]*?)\\s*$", "$1 " + i);
             Path dir = portfolio.resolve("team-" + (i % 4)).resolve(i % 2 == 0 ? "a" : "b");
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(String.format("%03d-%s.yaml", i, sample)), yaml.replace("  id: " + id,
@@ -80,7 +82,7 @@ class BatchRunTest {
         List<String> files = root.get("assessments").findValuesAsText("file").stream()
                 .filter(f -> f.endsWith(".yaml")).toList();
         assertThat(files).isSorted();
-        assertThat(text[0]).contains("Summary: 64 files, 60 vendors").doesNotContain("notes.txt");
+        assertThat(text[0]).contains("Summary: 64 files, 60 services of ").doesNotContain("notes.txt");
     }
 
     @Test
@@ -144,7 +146,7 @@ class BatchRunTest {
         CliRunner.Result glob = run("assess", "--rules", RULES, "--exclude", "broken", "--exclude", "tab.yaml",
                 dir() + "/team-1/**/*.yaml");
         assertThat(glob.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(glob.out()).contains("Summary: 15 files, 15 vendors");
+        assertThat(glob.out()).contains("Summary: 15 files, 15 services of ");
         CliRunner.Result bySubPath = run("assess", "--rules", RULES, "--exclude", "team-1/broken/*", "--exclude", "b/**",
                 "--exclude", "*tab.yaml", dir());
         assertThat(bySubPath.exitCode()).isEqualTo(ExitCodes.OK);

@@ -33,7 +33,7 @@ class RulesCommandsTest {
     void checkOfTheProjectRulesIsOk() {
         CliRunner.Result r = vra("rules", "check", "--rules", RULES);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).isEqualTo("OK: 52 finding rules in 12 files (" + RULES + ")" + System.lineSeparator());
+        assertThat(r.out()).isEqualTo("OK: 53 finding rules in 13 files (" + RULES + ")" + System.lineSeparator());
         assertThat(r.err()).isEmpty();
     }
 
@@ -96,8 +96,8 @@ class RulesCommandsTest {
         CliRunner.Result r = vra("rules", "list", "--rules", RULES);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).startsWith("ID         VARIANT     SEVERITY  WEIGHT  AREA        RECOMMENDATION     SOURCE");
-        assertThat(lines).hasSize(53);
+        assertThat(lines.get(0)).startsWith("ID          VARIANT     SEVERITY  WEIGHT  AREA        RECOMMENDATION     SOURCE");
+        assertThat(lines).hasSize(54);
         String sla4 = lines.stream().filter(l -> l.startsWith("SLA-004 ")).findFirst().orElseThrow();
         assertThat(sla4).contains("MEDIUM    10      sla         sla                " + RULES + "/sla.drl:41")
                 .contains("The SLA promises less availability than the service's tier needs");
@@ -110,7 +110,7 @@ class RulesCommandsTest {
         CliRunner.Result r = vra("rules", "list", "--rules", RULES, "--format", "json");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
         JsonNode rules = new ObjectMapper().readTree(r.out());
-        assertThat(rules.size()).isEqualTo(52);
+        assertThat(rules.size()).isEqualTo(53);
         JsonNode corp5 = rules.findParents("id").stream().filter(n -> n.get("id").asText().equals("CORP-005"))
                 .findFirst().orElseThrow();
         for (String key : new String[] {"id", "variant", "title", "area", "severity", "weight", "recommendation",
@@ -190,7 +190,7 @@ class RulesCommandsTest {
     void overlayAddsAndReplacesRulesAndOverridesScoring() throws IOException {
         CliRunner.Result check = vra("rules", "check", "--rules", RULES, "--rules", MINE);
         assertThat(check.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(check.out()).startsWith("OK: 53 finding rules in 13 files (" + RULES + ", " + MINE + ")");
+        assertThat(check.out()).startsWith("OK: 54 finding rules in 14 files (" + RULES + ", " + MINE + ")");
 
         CliRunner.Result list = vra("rules", "list", "--rules", RULES, "--rules", MINE);
         assertThat(list.exitCode()).isEqualTo(ExitCodes.OK);

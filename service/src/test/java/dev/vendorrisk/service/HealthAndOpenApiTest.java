@@ -17,7 +17,7 @@ class HealthAndOpenApiTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("rule base"))
-                .body("checks.find { it.name == 'rule base' }.data.rules", equalTo(52));
+                .body("checks.find { it.name == 'rule base' }.data.rules", equalTo(53));
         given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
     }
 

@@ -86,12 +86,21 @@ public final class BatchAssessor {
         PortfolioSession portfolio = new PortfolioSession(assessor.rules());
         int[] valid = {0};
         int[] delivered = {0};
+        PortfolioIntegrity integrity = new PortfolioIntegrity();
         OrderedParallel.Sink<Done> collect = done -> {
+            FileResult result = done.result();
+            if (result.ok()) {
+                List<Diagnostic> problems = integrity.check(result.assessment());
+                if (!problems.isEmpty()) { // in input order: the later of two files is the one in error
+                    sink.accept(FileResult.failed(result.file(), problems));
+                    return;
+                }
+            }
             if (done.entry() != null) {
                 valid[0]++;
                 portfolio.add(done.entry());
             }
-            sink.accept(done.result());
+            sink.accept(result);
             delivered[0]++;
         };
         try {
@@ -111,7 +120,9 @@ public final class BatchAssessor {
             throw new RuleBaseException(withProgress(e, inputs, delivered[0]));
         }
         long before = System.nanoTime();
-        PortfolioResult result = portfolio.evaluate(waivers.warnings());
+        java.util.Set<String> ruleIds = new java.util.HashSet<>();
+        assessor.rules().rules().forEach(m -> ruleIds.add(m.id()));
+        PortfolioResult result = portfolio.evaluate(waivers.warnings(ruleIds));
         if (clock != null) {
             clock.portfolio(System.nanoTime() - before);
         }
@@ -192,7 +203,12 @@ public final class BatchAssessor {
             return new Done(read.failed(), null);
         }
         long start = System.nanoTime();
-        Assessment a = assessor.assess(read.parsed(), waivers);
+        Assessment a;
+        try {
+            a = assessor.assess(read.parsed(), waivers);
+        } catch (InvalidProfileException e) { // a fact that is impossible on the run date, e.g. assessed in the future
+            return new Done(FileResult.failed(read.parsed().file(), e.diagnostics()), null);
+        }
         if (clock != null) {
             long end = System.nanoTime();
             clock.read(read.readNanos(), false);

@@ -77,6 +77,14 @@ public final class PortfolioWaivers {
      * Independent of the order in which the assessments ran.
      */
     public List<Diagnostic> warnings() {
+        return warnings(null);
+    }
+
+    /**
+     * The warnings of {@link #warnings()}; a waiver whose rule is not among {@code ruleIds} says so instead
+     * ({@code no such rule 'SEC-099'}). Null: the rule ids are not known.
+     */
+    public List<Diagnostic> warnings(java.util.Set<String> ruleIds) {
         List<Diagnostic> out = new ArrayList<>();
         for (int i = 0; i < file.waivers().size(); i++) {
             Waiver w = file.waivers().get(i);
@@ -84,7 +92,9 @@ public final class PortfolioWaivers {
             int state = states.get(w).get();
             String which = "waiver for " + w.rule() + " of vendor '" + w.vendor() + "' (owner " + w.owner() + ")";
             String message = null;
-            if ((state & VENDOR_SEEN) == 0) {
+            if (ruleIds != null && !ruleIds.contains(w.rule())) {
+                message = which + ": no such rule '" + w.rule() + "'; correct the id (vra rules list shows them)";
+            } else if ((state & VENDOR_SEEN) == 0) {
                 message = which + " is unused: no profile of vendor '" + w.vendor()
                         + "' was assessed in this run; remove it or correct the vendor id";
             } else if ((state & RULE_FIRED) == 0) {

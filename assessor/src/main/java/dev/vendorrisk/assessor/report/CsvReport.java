@@ -16,9 +16,10 @@ import java.util.List;
  * {@link CsvTable}). Columns:
  * <pre>
  * file,vendor_id,vendor_name,service,tier,rating,score,finding_id,severity,area,weight,contribution,share,
- * waived,recommendation,title,evidence,error,recommendation_points,recommendation_resolves_percent,way_down
+ * waived,recommendation,title,evidence,error,recommendation_points,recommendation_resolves_percent,way_down,next_review_due
  * </pre>
  * <ul>
+ *   <li>{@code next_review_due} (ISO date) is a vendor column, empty on error and portfolio rows;</li>
  *   <li>vendor columns repeat on each of the vendor's findings; a vendor without findings gets one row whose
  *       finding columns ({@code finding_id} to {@code evidence}) are empty;</li>
  *   <li>{@code recommendation_points} and {@code recommendation_resolves_percent} say what acting on the
@@ -43,7 +44,7 @@ public final class CsvReport implements Report {
     public static final List<String> COLUMNS = List.of("file", "vendor_id", "vendor_name", "service", "tier",
             "rating", "score", "finding_id", "severity", "area", "weight", "contribution", "share", "waived",
             "recommendation", "title", "evidence", "error", "recommendation_points", "recommendation_resolves_percent",
-            "way_down");
+            "way_down", "next_review_due");
 
     private final CsvTable table = new CsvTable(COLUMNS);
 
@@ -57,7 +58,7 @@ public final class CsvReport implements Report {
         if (!result.ok()) {
             for (Diagnostic d : result.errors()) {
                 table.row(result.file(), null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, d.render(), null, null, null);
+                        null, null, null, null, d.render(), null, null, null, null);
             }
             return;
         }
@@ -65,14 +66,14 @@ public final class CsvReport implements Report {
         if (a.findings().isEmpty()) {
             table.row(a.file(), a.vendorId(), a.vendorName(), a.service(), a.tier().wire(), a.rating().name(),
                     Cells.number(a.score()), null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    wayDown(a));
+                    wayDown(a), a.nextReviewDue());
             return;
         }
         for (Finding f : a.findings()) {
             table.row(a.file(), a.vendorId(), a.vendorName(), a.service(), a.tier().wire(), a.rating().name(),
                     Cells.number(a.score()), f.id(), f.severity().name(), f.area(), String.valueOf(f.weight()),
                     Cells.number(f.contribution()), Cells.number(f.share()), String.valueOf(f.waived()),
-                    f.recommendation(), f.title(), Cells.evidence(f), null, points(a, f), percent(a, f), wayDown(a));
+                    f.recommendation(), f.title(), Cells.evidence(f), null, points(a, f), percent(a, f), wayDown(a), a.nextReviewDue());
         }
     }
 
@@ -100,7 +101,7 @@ public final class CsvReport implements Report {
             for (PortfolioFinding f : portfolio.findings()) {
                 table.row(null, Cells.vendorId(f), null, null, null, null, null, f.id(), f.severity().name(),
                         PortfolioSession.AREA, String.valueOf(f.weight()), null, null, "false", f.recommendation(),
-                        f.title(), Cells.evidence(f.evidence()), null, null, null, null);
+                        f.title(), Cells.evidence(f.evidence()), null, null, null, null, null);
             }
         }
         table.finish();

@@ -19,12 +19,14 @@ import java.util.stream.Collectors;
  * <pre>
  * file,vendor_id,vendor_name,service,tier,score,rating,completeness,findings_critical,findings_high,
  * findings_medium,findings_low,findings_info,waived,per_incident_exposure,currency,top_recommendation,errors,
- * top_recommendation_points,top_recommendation_resolves_percent,way_down
+ * top_recommendation_points,top_recommendation_resolves_percent,way_down,next_review_due
  * </pre>
  * <ul>
  *   <li>{@code completeness} is a share 0..1 (three decimals at most), as in the json report;</li>
  *   <li>{@code findings_*} count active findings, {@code waived} the waived ones;</li>
  *   <li>{@code per_incident_exposure} is empty when a fact it needs is unknown;</li>
+ *   <li>{@code next_review_due} is the date the vendor's next review is due (ISO), empty for invalid files and
+ *       portfolio rows;</li>
  *   <li>{@code top_recommendation} is the text of the recommendation that removes the most score;
  *       {@code top_recommendation_points} the score it removes now and {@code top_recommendation_resolves_percent}
  *       the share of the current risk (percent) it resolves; {@code way_down} the way down to a lower rating,
@@ -46,7 +48,7 @@ public final class CsvSummaryReport implements Report {
     public static final List<String> COLUMNS = List.of("file", "vendor_id", "vendor_name", "service", "tier",
             "score", "rating", "completeness", "findings_critical", "findings_high", "findings_medium",
             "findings_low", "findings_info", "waived", "per_incident_exposure", "currency", "top_recommendation",
-            "errors", "top_recommendation_points", "top_recommendation_resolves_percent", "way_down");
+            "errors", "top_recommendation_points", "top_recommendation_resolves_percent", "way_down", "next_review_due");
 
     /** The {@code rating} of a portfolio finding's row. */
     public static final String PORTFOLIO = "PORTFOLIO";
@@ -63,7 +65,7 @@ public final class CsvSummaryReport implements Report {
         if (!result.ok()) {
             String errors = result.errors().stream().map(Diagnostic::render).collect(Collectors.joining("\n"));
             table.row(result.file(), null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, errors, null, null, null);
+                    null, null, null, errors, null, null, null, null);
             return;
         }
         Assessment a = result.assessment();
@@ -79,7 +81,7 @@ public final class CsvSummaryReport implements Report {
                 x.perIncident() == null ? null : Cells.number(x.perIncident()), x.currency(),
                 top == null ? null : top.text(), null, top == null ? null : Cells.number(top.scoreReduction()),
                 top == null ? null : Cells.number(top.resolvesPercent()),
-                Cells.wayDown(a.wayDown()).isEmpty() ? null : String.join("; ", Cells.wayDown(a.wayDown())));
+                Cells.wayDown(a.wayDown()).isEmpty() ? null : String.join("; ", Cells.wayDown(a.wayDown())), a.nextReviewDue());
     }
 
     @Override
@@ -91,7 +93,7 @@ public final class CsvSummaryReport implements Report {
                 table.row(null, Cells.vendorId(f), null, f.id() + " " + f.title(), null, null, PORTFOLIO, null,
                         one(s, Severity.CRITICAL), one(s, Severity.HIGH), one(s, Severity.MEDIUM),
                         one(s, Severity.LOW), one(s, Severity.INFO), "0", null, null, f.recommendationText(), null,
-                        null, null, null);
+                        null, null, null, null);
             }
         }
         table.finish();

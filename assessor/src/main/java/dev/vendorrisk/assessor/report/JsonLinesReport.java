@@ -33,7 +33,7 @@ public final class JsonLinesReport implements Report {
     @Override
     public void file(Writer out, FileResult result) throws IOException {
         if (result.ok()) {
-            JsonReport.writeAssessment(json, result.assessment(), "assessment");
+            JsonReport.writeAssessment(json, result.assessment(), "assessment", result.change());
             endLine(out);
             return;
         }

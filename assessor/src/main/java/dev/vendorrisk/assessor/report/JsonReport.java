@@ -9,6 +9,11 @@ import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
 import dev.vendorrisk.assessor.Recommendation;
 import dev.vendorrisk.assessor.WayDown;
+import dev.vendorrisk.assessor.history.BaselineIndex;
+import dev.vendorrisk.assessor.history.BaselineSummary;
+import dev.vendorrisk.assessor.history.FindingRef;
+import dev.vendorrisk.assessor.history.Resolved;
+import dev.vendorrisk.assessor.history.ServiceChange;
 import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
 import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.rules.Evidence;
@@ -61,7 +66,7 @@ public final class JsonReport implements Report {
             errors.addAll(result.errors());
             return;
         }
-        writeAssessment(json, result.assessment());
+        writeAssessment(json, result.assessment(), null, result.change());
     }
 
     @Override
@@ -76,6 +81,9 @@ public final class JsonReport implements Report {
             json.writeFieldName("portfolio");
             writePortfolio(json, summary.portfolio(), null);
         }
+        if (summary.baseline() != null) {
+            writeBaseline(json, summary.baseline());
+        }
         json.writeObjectFieldStart("summary");
         writeSummaryFields(json, summary);
         json.writeEndObject();
@@ -86,11 +94,20 @@ public final class JsonReport implements Report {
 
     /** The counts of a run, as fields of the object being written. */
     static void writeSummaryFields(JsonGenerator json, Summary summary) throws IOException {
+        if (summary.runDate() != null) {
+            json.writeStringField("runDate", summary.runDate().toString());
+        }
         json.writeNumberField("files", summary.files());
         json.writeNumberField("vendors", summary.vendors());
+        json.writeNumberField("services", summary.services());
         json.writeNumberField("invalidFiles", summary.invalidFiles());
         json.writeNumberField("errors", summary.errors());
         json.writeNumberField("waived", summary.waived());
+        json.writeNumberField("reviewsOverdue", summary.reviewsOverdue());
+        if (summary.judged()) {
+            json.writeBooleanField("fails", summary.failures() > 0);
+            json.writeNumberField("failures", summary.failures());
+        }
         json.writeObjectFieldStart("findings");
         for (var e : summary.findings().entrySet()) {
             json.writeNumberField(e.getKey().name(), e.getValue());
@@ -160,6 +177,16 @@ public final class JsonReport implements Report {
 
     /** Writes one assessment object; a non-null {@code type} comes first, as {@code "type":"assessment"} in JSON Lines. */
     static void writeAssessment(JsonGenerator json, Assessment a, String type) throws IOException {
+        writeAssessment(json, a, type, null);
+    }
+
+    /**
+     * Writes one assessment object; with a comparison ({@code --baseline}) each finding has a {@code change}
+     * ({@code new} or {@code unchanged}) and the assessment a {@code baseline} object: the baseline's file,
+     * rating and score, the score difference, and the findings resolved since.
+     */
+    static void writeAssessment(JsonGenerator json, Assessment a, String type, ServiceChange change)
+            throws IOException {
         json.writeStartObject();
         if (type != null) {
             json.writeStringField("type", type);
@@ -172,10 +199,15 @@ public final class JsonReport implements Report {
         json.writeStringField("service", a.service());
         json.writeStringField("tier", a.tier().wire());
         json.writeStringField("assessedOn", a.assessedOn().toString());
+        if (a.nextReviewDue() != null) {
+            json.writeStringField("nextReviewDue", a.nextReviewDue().toString());
+            json.writeBooleanField("reviewOverdue", a.reviewOverdue());
+        }
         json.writeNumberField("score", a.score());
         json.writeStringField("rating", a.rating().name());
         json.writeNumberField("completeness", a.completeness());
         json.writeArrayFieldStart("findings");
+        int findingIndex = 0;
         for (Finding f : a.findings()) {
             json.writeStartObject();
             json.writeStringField("id", f.id());
@@ -192,9 +224,16 @@ public final class JsonReport implements Report {
             if (f.waiver() != null) {
                 json.writeStringField("waiver", f.waiver());
             }
+            if (change != null) {
+                json.writeStringField("change", change.change(findingIndex).wire());
+            }
+            findingIndex++;
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (change != null) {
+            writeChange(json, a, change);
+        }
         json.writeArrayFieldStart("areas");
         for (AreaScore area : a.areas()) {
             json.writeStartObject();
@@ -258,6 +297,83 @@ public final class JsonReport implements Report {
             json.writeEndObject();
         }
         json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** The service's {@code baseline} object. */
+    private static void writeChange(JsonGenerator json, Assessment a, ServiceChange change) throws IOException {
+        json.writeObjectFieldStart("baseline");
+        json.writeBooleanField("added", change.added());
+        if (!change.added()) {
+            json.writeStringField("file", change.baselineFile());
+            json.writeStringField("rating", change.oldRating().name());
+            json.writeNumberField("score", Scorer.round(change.oldScore()));
+            json.writeNumberField("scoreChange", Scorer.round(a.score() - change.oldScore()));
+            json.writeStringField("move", change.move(a.rating(), a.score()));
+        }
+        json.writeArrayFieldStart("resolved");
+        for (Resolved r : change.resolved()) {
+            writeFindingRef(json, r.finding(), r.note());
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeFindingRef(JsonGenerator json, FindingRef f, String note) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", f.id());
+        json.writeStringField("title", f.title());
+        json.writeStringField("severity", f.severity().name());
+        if (f.gapPath() != null) {
+            json.writeStringField("path", f.gapPath());
+        }
+        json.writeBooleanField("waived", f.waived());
+        if (note != null) {
+            json.writeStringField("note", note);
+        }
+        json.writeEndObject();
+    }
+
+    /** The run's {@code baseline} section: counts, the services added and removed. */
+    static void writeBaseline(JsonGenerator json, BaselineSummary b) throws IOException {
+        json.writeObjectFieldStart("baseline");
+        json.writeStringField("file", b.file());
+        if (b.baselineRunDate() != null) {
+            json.writeStringField("runDate", b.baselineRunDate().toString());
+        }
+        json.writeObjectFieldStart("findings");
+        json.writeNumberField("new", b.newFindings());
+        json.writeNumberField("unchanged", b.unchanged());
+        json.writeNumberField("resolved", b.resolved());
+        json.writeNumberField("ruleGone", b.ruleGone());
+        json.writeEndObject();
+        json.writeObjectFieldStart("services");
+        json.writeNumberField("compared", b.compared());
+        json.writeNumberField("ratedHigher", b.worse());
+        json.writeNumberField("ratedLower", b.better());
+        json.writeArrayFieldStart("added");
+        for (String s : b.added()) {
+            json.writeString(s);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("removed");
+        for (BaselineIndex.Removed r : b.removedServices()) {
+            json.writeStartObject();
+            json.writeStringField("file", r.file());
+            json.writeStringField("vendor", r.vendorId());
+            json.writeStringField("service", r.service());
+            json.writeStringField("rating", r.rating().name());
+            json.writeNumberField("score", Scorer.round(r.score()));
+            json.writeArrayFieldStart("resolved");
+            for (FindingRef f : r.findings()) {
+                writeFindingRef(json, f, null);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeStringField("line", b.line());
         json.writeEndObject();
     }
 

@@ -78,7 +78,9 @@ public final class JunitReport implements Report {
     @Override
     public void file(Writer out, FileResult result) throws IOException {
         try {
-            if (result.ok()) {
+            if (result.ok() && result.failures() != null) {
+                writeJudged(result);
+            } else if (result.ok()) {
                 writeVendor(result.assessment());
             } else {
                 writeInvalid(result);
@@ -92,7 +94,9 @@ public final class JunitReport implements Report {
     @Override
     public void finish(Writer out, Summary summary) throws IOException {
         try {
-            if (summary.portfolio() != null) {
+            if (summary.portfolio() != null && summary.portfolioFailures() != null) {
+                writeJudgedPortfolio(summary.portfolio(), summary.portfolioFailures());
+            } else if (summary.portfolio() != null) {
                 writePortfolio(summary.portfolio());
             }
             indent(1);
@@ -112,6 +116,10 @@ public final class JunitReport implements Report {
         StringBuilder other = new StringBuilder();
         other.append(String.format(Locale.ROOT, "rating %s, score %s/100, tier %s; failure threshold %s\n",
                 a.rating(), Cells.number(a.score()), a.tier().wire(), threshold));
+        if (a.nextReviewDue() != null) {
+            other.append("next review due ").append(a.nextReviewDue()).append(a.reviewOverdue() ? " (overdue)" : "")
+                    .append('\n');
+        }
         for (Finding f : a.findings()) {
             if (f.waived()) {
                 other.append("waived ").append(f.severity()).append(' ').append(f.id()).append(' ')
@@ -132,6 +140,84 @@ public final class JunitReport implements Report {
         startCase(a.vendorId(), a.file());
         for (Finding f : failures) {
             writeFailure(f.id(), f.title(), f.severity().name(), failureText(a, f));
+        }
+        endCaseAndSuite(other);
+    }
+
+    /**
+     * A vendor the failure policy judged: one {@code <failure>} per cause it found (type = the cause, e.g.
+     * {@code rating}, {@code severity}, {@code new-finding}; message = the same sentence as the stderr line),
+     * so the test case fails exactly when the run fails because of this vendor.
+     */
+    private void writeJudged(FileResult result) throws XMLStreamException {
+        Assessment a = result.assessment();
+        StringBuilder other = new StringBuilder();
+        other.append(String.format(Locale.ROOT, "rating %s, score %s/100, tier %s; %s\n", a.rating(),
+                Cells.number(a.score()), a.tier().wire(), result.failures().isEmpty() ? "passes the failure policy"
+                        : "fails the run"));
+        if (a.nextReviewDue() != null) {
+            other.append("next review due ").append(a.nextReviewDue()).append(a.reviewOverdue() ? " (overdue)" : "")
+                    .append('\n');
+        }
+        if (result.change() != null) {
+            other.append("since the baseline: ").append(result.change().move(a.rating(), a.score())).append('\n');
+        }
+        for (int i = 0; i < a.findings().size(); i++) {
+            Finding f = a.findings().get(i);
+            other.append(f.waived() ? "waived " : "").append(f.severity()).append(' ').append(f.id()).append(' ')
+                    .append(f.title());
+            if (result.change() != null) {
+                other.append(" [").append(result.change().change(i).wire()).append(']');
+            }
+            other.append(f.waived() ? ": " + f.waiver() : "").append('\n');
+        }
+        startSuite(a.file(), result.failures().isEmpty() ? 0 : 1, 0);
+        startCase(a.vendorId(), a.file());
+        for (dev.vendorrisk.assessor.gate.Failure failure : result.failures()) {
+            String text = failure.finding() != null ? failureText(a, failure.finding())
+                    : failure.text() + "\n" + String.format(Locale.ROOT, "rating %s, score %s/100\n", a.rating(),
+                            Cells.number(a.score()));
+            indent(3);
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", clean(failure.text()));
+            xml.writeAttribute("type", failure.cause().wire());
+            xml.writeCharacters(clean(text));
+            xml.writeEndElement();
+        }
+        endCaseAndSuite(other);
+    }
+
+    /** The portfolio as the failure policy judged it: a {@code <failure>} per portfolio finding that fails the run. */
+    private void writeJudgedPortfolio(PortfolioResult p, List<dev.vendorrisk.assessor.gate.Failure> failures)
+            throws XMLStreamException {
+        StringBuilder other = new StringBuilder();
+        other.append(String.format(Locale.ROOT, "%d %s, %d portfolio %s; %s\n", p.services(),
+                p.services() == 1 ? "service" : "services", p.findings().size(),
+                p.findings().size() == 1 ? "finding" : "findings",
+                failures.isEmpty() ? "passes the failure policy" : "fails the run"));
+        for (PortfolioFinding f : p.findings()) {
+            if (failures.stream().noneMatch(x -> x.portfolio() == f)) {
+                other.append(f.severity()).append(' ').append(f.id()).append(' ').append(f.message()).append('\n');
+            }
+        }
+        p.notes().forEach(note -> other.append("note: ").append(note).append('\n'));
+        p.warnings().forEach(w -> other.append("warning: ").append(w.render()).append('\n'));
+        startSuite(PORTFOLIO, failures.isEmpty() ? 0 : 1, 0);
+        startCase(PORTFOLIO, PORTFOLIO);
+        for (dev.vendorrisk.assessor.gate.Failure failure : failures) {
+            PortfolioFinding f = failure.portfolio();
+            StringBuilder text = new StringBuilder(f.message()).append('\n');
+            for (Evidence e : f.evidence()) {
+                text.append("  ").append(e.path()).append(": ").append(e.text()).append('\n');
+            }
+            text.append("recommendation (").append(f.recommendation()).append("): ").append(f.recommendationText())
+                    .append('\n');
+            indent(3);
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", clean(failure.text()));
+            xml.writeAttribute("type", failure.cause().wire());
+            xml.writeCharacters(clean(text.toString()));
+            xml.writeEndElement();
         }
         endCaseAndSuite(other);
     }

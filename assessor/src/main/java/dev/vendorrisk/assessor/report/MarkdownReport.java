@@ -59,7 +59,8 @@ public final class MarkdownReport implements Report {
         Assessment a = result.assessment();
         out.write(row(escape(a.file()), vendor(a), escape(nvl(a.service())), a.tier().wire(),
                 "**" + a.rating() + "**", Cells.number(a.score()), counts(a), exposureCell(a)));
-        writeVendor(vendors.writer(), a);
+        writeVendor(vendors.writer(), a,
+                result.change() == null ? null : BaselineFirst.vendorLine(a, result.change()));
     }
 
     @Override
@@ -76,7 +77,7 @@ public final class MarkdownReport implements Report {
         out.write("**Summary:** " + escape(summary.line()) + NL);
     }
 
-    private static void writeVendor(Writer w, Assessment a) throws IOException {
+    private static void writeVendor(Writer w, Assessment a, String since) throws IOException {
         StringBuilder b = new StringBuilder();
         b.append("## ").append(vendor(a)).append(NL).append(NL);
         b.append("File: ").append(escape(a.file()));
@@ -87,7 +88,15 @@ public final class MarkdownReport implements Report {
         b.append("**Rating ").append(a.rating()).append("** · score ").append(Cells.number(a.score()))
                 .append("/100 · tier ").append(a.tier().wire()).append(" · completeness ")
                 .append(String.format(Locale.ROOT, "%.0f%%", a.completeness() * 100)).append(" · assessed on ")
-                .append(a.assessedOn()).append(NL).append(NL);
+                .append(a.assessedOn());
+        if (a.nextReviewDue() != null) {
+            b.append(" · next review due ").append(a.nextReviewDue())
+                    .append(a.reviewOverdue() ? " **(overdue)**" : "");
+        }
+        b.append(NL).append(NL);
+        if (since != null) {
+            b.append(capitalize(escape(since))).append(NL).append(NL);
+        }
         b.append(capitalize(escape(TextReport.exposure(a.exposure())))).append(NL).append(NL);
         b.append("### Findings").append(NL).append(NL);
         if (a.findings().isEmpty()) {

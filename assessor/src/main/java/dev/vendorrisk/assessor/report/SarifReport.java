@@ -93,8 +93,15 @@ public final class SarifReport implements Report {
     private abstract static class AllNonNull {
     }
 
+    /** The rule id of an invalid profile's result. */
+    public static final String INVALID_PROFILE = "vra/invalid-profile";
+    /** The rule id prefix of a vendor's failure that is no finding: {@code vra/fail-rating}, {@code -score}, {@code -overdue}. */
+    public static final String FAIL_PREFIX = "vra/fail-";
+
     private final Tool tool;
     private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+    /** The first file of each vendor, where a portfolio finding that names no file is placed. */
+    private final Map<String, String> vendorFiles = new java.util.HashMap<>();
     private final List<Diagnostic> invalid = new ArrayList<>();
     private JsonGenerator json;
 
@@ -109,6 +116,17 @@ public final class SarifReport implements Report {
         for (List<RuleMeta> variants : byId(rules.rules()).values()) {
             ruleIndex.put(variants.get(0).id(), descriptors.size());
             descriptors.add(descriptor(variants, rules.policy().recommendations()));
+        }
+        for (String[] own : new String[][] {
+                {INVALID_PROFILE, "The profile is not valid", "Fix the profile at the line shown; vra tells what it expected."},
+                {FAIL_PREFIX + "rating", "The vendor's rating reaches --fail-on", "Act on the recommendations, or waive accepted risks."},
+                {FAIL_PREFIX + "score", "The vendor's score reaches --fail-on-score", "Act on the recommendations, or waive accepted risks."},
+                {FAIL_PREFIX + "overdue", "The vendor's review is overdue (--fail-on-overdue)", "Collect the facts again and re-run the assessment."}}) {
+            ruleIndex.put(own[0], descriptors.size());
+            descriptors.add(new ReportingDescriptor().withId(own[0])
+                    .withShortDescription(new MultiformatMessageString().withText(own[1]))
+                    .withHelp(new MultiformatMessageString().withText(own[2]))
+                    .withDefaultConfiguration(defaultConfiguration(Severity.HIGH)));
         }
         ToolComponent driver = new ToolComponent().withName("vra").withVersion(toolVersion)
                 .withInformationUri(informationUri == null ? null : URI.create(informationUri))
@@ -135,11 +153,65 @@ public final class SarifReport implements Report {
     public void file(Writer out, FileResult result) throws IOException {
         if (!result.ok()) {
             invalid.addAll(result.errors());
+            for (Diagnostic d : result.errors()) { // code-scanning views show results, not notifications
+                Result r = new Result().withRuleId(INVALID_PROFILE).withRuleIndex(ruleIndex.get(INVALID_PROFILE))
+                        .withLevel(Result.Level.ERROR).withMessage(new Message().withText(d.message()))
+                        .withLocations(List.of(location(d.file(), d.line(), d.column())));
+                r.setRank(null);
+                MAPPER.writeValue(json, r);
+            }
+            json.flush();
             return;
         }
         Assessment a = result.assessment();
-        for (Finding f : a.findings()) {
-            MAPPER.writeValue(json, result(a, f));
+        vendorFiles.putIfAbsent(a.vendorId(), a.file());
+        List<dev.vendorrisk.assessor.gate.Failure> failures = result.failures();
+        for (int i = 0; i < a.findings().size(); i++) {
+            Finding f = a.findings().get(i);
+            Result r = result(a, f);
+            if (failures != null) { // the failure policy decides: error exactly when the finding fails the run
+                boolean fails = failures.stream().anyMatch(x -> x.finding() == f);
+                r.setLevel(fails ? Result.Level.ERROR : quiet(f.severity()));
+            }
+            if (result.change() != null) {
+                r.setBaselineState(Result.BaselineState.fromValue(result.change().change(i).sarif()));
+            }
+            MAPPER.writeValue(json, r);
+        }
+        if (failures != null) {
+            for (dev.vendorrisk.assessor.gate.Failure x : failures) {
+                if (x.finding() == null) {
+                    String id = FAIL_PREFIX + x.cause().wire();
+                    Result r = new Result().withRuleId(id).withRuleIndex(ruleIndex.get(id))
+                            .withLevel(Result.Level.ERROR).withMessage(new Message().withText(x.text()))
+                            .withLocations(List.of(location(a.file(), 1, 0)));
+                    r.setRank(null);
+                    MAPPER.writeValue(json, r);
+                }
+            }
+        }
+        if (result.change() != null) {
+            for (dev.vendorrisk.assessor.history.Resolved gone : result.change().resolved()) {
+                dev.vendorrisk.assessor.history.FindingRef ref = gone.finding();
+                PropertyBag properties = new PropertyBag();
+                properties.setAdditionalProperty("vendorId", a.vendorId());
+                properties.setAdditionalProperty("severity", ref.severity().name());
+                if (gone.note() != null) {
+                    properties.setAdditionalProperty("note", gone.note());
+                }
+                Result r = new Result().withRuleId(ref.id()).withLevel(Result.Level.NOTE)
+                        .withMessage(new Message().withText(ref.title() + (ref.gapPath() == null ? ""
+                                : " (" + ref.gapPath() + ")") + ": resolved since the baseline"
+                                + (gone.note() == null ? "" : "; " + gone.note())))
+                        .withLocations(List.of(location(a.file(), 1, 0))).withProperties(properties)
+                        .withBaselineState(Result.BaselineState.ABSENT);
+                Integer index = ruleIndex.get(ref.id());
+                if (index != null) {
+                    r.setRuleIndex(index);
+                }
+                r.setRank(null);
+                MAPPER.writeValue(json, r);
+            }
         }
         json.flush();
     }
@@ -148,8 +220,14 @@ public final class SarifReport implements Report {
     public void finish(Writer out, Summary summary) throws IOException {
         PortfolioResult portfolio = summary.portfolio();
         if (portfolio != null) {
+            List<dev.vendorrisk.assessor.gate.Failure> failing = summary.portfolioFailures();
             for (PortfolioFinding f : portfolio.findings()) {
-                MAPPER.writeValue(json, result(f));
+                Result r = result(f);
+                if (failing != null) {
+                    r.setLevel(failing.stream().anyMatch(x -> x.portfolio() == f) ? Result.Level.ERROR
+                            : quiet(f.severity()));
+                }
+                MAPPER.writeValue(json, r);
             }
         }
         json.writeEndArray();
@@ -199,6 +277,9 @@ public final class SarifReport implements Report {
         if (!wayDown.isEmpty()) {
             properties.setAdditionalProperty("wayDown", wayDown);
         }
+        if (a.nextReviewDue() != null) {
+            properties.setAdditionalProperty("nextReviewDue", a.nextReviewDue().toString());
+        }
         Result r = new Result().withRuleId(f.id()).withRuleIndex(ruleIndex.get(f.id()))
                 .withLevel(level(f.severity())).withMessage(new Message().withText(f.message()))
                 .withLocations(List.of(location(a.file(), f.line(), 0))).withProperties(properties);
@@ -223,7 +304,9 @@ public final class SarifReport implements Report {
         properties.setAdditionalProperty("weight", f.weight());
         properties.setAdditionalProperty("recommendation", f.recommendation());
         List<String> services = Cells.services(f);
-        Location primary = services.isEmpty() ? new Location() : location(services.get(0), 0, 0);
+        String fallback = vendorId == null ? null : vendorFiles.get(vendorId);
+        Location primary = !services.isEmpty() ? location(services.get(0), 0, 0)
+                : fallback != null ? location(fallback, 0, 0) : new Location();
         if (vendorId != null) {
             primary.setLogicalLocations(Set.of(new LogicalLocation().withName(vendorId).withKind("vendor")));
         }
@@ -285,6 +368,14 @@ public final class SarifReport implements Report {
                 .withProperties(properties);
     }
 
+    /**
+     * The level of a finding that does not fail the run under a failure policy: warnings down to MEDIUM,
+     * notes below, so only what fails the run is an error.
+     */
+    static Result.Level quiet(Severity s) {
+        return s.compareTo(Severity.MEDIUM) >= 0 ? Result.Level.WARNING : Result.Level.NOTE;
+    }
+
     /** CRITICAL and HIGH are errors, MEDIUM and LOW warnings, INFO notes. */
     static Result.Level level(Severity s) {
         return switch (s) {
@@ -302,11 +393,11 @@ public final class SarifReport implements Report {
         return c;
     }
 
+    /** A place in a file; every result has a region, the file's first line when the finding has no line. */
     private static Location location(String file, int line, int column) {
         PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(new ArtifactLocation().withUri(uri(file)));
-        if (line > 0) {
-            physical.setRegion(new Region().withStartLine(line).withStartColumn(column > 0 ? column : null));
-        }
+        physical.setRegion(new Region().withStartLine(line > 0 ? line : 1)
+                .withStartColumn(line > 0 && column > 0 ? column : null));
         return new Location().withPhysicalLocation(physical);
     }
 

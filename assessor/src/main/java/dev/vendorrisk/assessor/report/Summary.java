@@ -10,21 +10,43 @@ import java.util.Map;
 /** Counts over a run, for the closing line of every format. Not thread-safe: fed in report order. */
 public final class Summary {
     private int files;
+    /** Assessed files: one service each. */
     private int vendors;
+    private final java.util.Set<String> vendorIds = new java.util.HashSet<>();
     private int errors;
     private int waived;
     private final Map<Severity, Integer> findings = new EnumMap<>(Severity.class);
     private final Map<Rating, Integer> ratings = new EnumMap<>(Rating.class);
     private PortfolioResult portfolio;
+    private java.time.LocalDate runDate;
+    private java.util.List<dev.vendorrisk.assessor.gate.Failure> portfolioFailures;
+    private int failures;
+    private int failedServices;
+    private boolean judged;
+    private String thresholds;
+    private dev.vendorrisk.assessor.history.BaselineSummary baseline;
+    private int reviewsOverdue;
 
     /** Counts one file's result. */
     public void add(FileResult result) {
         files++;
+        if (result.failures() != null) {
+            judged = true;
+            failures += result.failures().size();
+            failedServices += result.failures().isEmpty() ? 0 : 1;
+        }
         if (!result.ok()) {
             errors += result.errors().size();
             return;
         }
         vendors++;
+        vendorIds.add(result.assessment().vendorId());
+        if (runDate == null) {
+            runDate = result.assessment().runDate();
+        }
+        if (result.assessment().reviewOverdue()) {
+            reviewsOverdue++;
+        }
         ratings.merge(result.assessment().rating(), 1, Integer::sum);
         for (Finding f : result.assessment().findings()) {
             if (f.waived()) {
@@ -51,11 +73,72 @@ public final class Summary {
         return portfolio;
     }
 
+    /**
+     * The failure policy's verdict on the portfolio findings; set after {@link #portfolio(PortfolioResult)} by
+     * whoever judged the run. Null: not judged (reports then apply their defaults).
+     */
+    public void portfolioFailures(java.util.List<dev.vendorrisk.assessor.gate.Failure> list) {
+        this.portfolioFailures = list == null ? null : java.util.List.copyOf(list);
+        if (list != null) {
+            judged = true;
+            failures += list.size();
+        }
+    }
+
+    /** The portfolio findings that fail the run; null when no failure policy judged the run. */
+    public java.util.List<dev.vendorrisk.assessor.gate.Failure> portfolioFailures() {
+        return portfolioFailures;
+    }
+
+    /** Why the run fails, counted over every service and the portfolio; 0 when it passes or was not judged. */
+    public int failures() {
+        return failures;
+    }
+
+    /**
+     * The thresholds of the failure policy that judged the run, as the command line spells them (e.g.
+     * {@code --fail-on CRITICAL}); with them the summary line says whether the run passes or fails.
+     */
+    public void thresholds(String described) {
+        this.thresholds = described;
+    }
+
+    /** True when a failure policy judged the run. */
+    public boolean judged() {
+        return judged;
+    }
+
+    /** Sets what changed since the baseline ({@code --baseline}); set before {@link Report#finish}. */
+    public void baseline(dev.vendorrisk.assessor.history.BaselineSummary summary) {
+        this.baseline = summary;
+    }
+
+    /** What changed since the baseline; null without one. */
+    public dev.vendorrisk.assessor.history.BaselineSummary baseline() {
+        return baseline;
+    }
+
+    /** The run date review dates were judged against (of the first assessment); null before one. */
+    public java.time.LocalDate runDate() {
+        return runDate;
+    }
+
+    /** Assessed services whose review is overdue on the run date. */
+    public int reviewsOverdue() {
+        return reviewsOverdue;
+    }
+
     public int files() {
         return files;
     }
 
+    /** Distinct vendor ids among the assessed services. */
     public int vendors() {
+        return vendorIds.size();
+    }
+
+    /** Assessed services (one per valid file). */
+    public int services() {
         return vendors;
     }
 
@@ -94,8 +177,11 @@ public final class Summary {
     /** One line: {@code 6 files, 5 vendors (1 CRITICAL, ...); findings: ...; 0 waived; 1 error}. */
     public String line() {
         StringBuilder out = new StringBuilder();
-        out.append(files).append(files == 1 ? " file, " : " files, ").append(vendors)
-                .append(vendors == 1 ? " vendor" : " vendors");
+        out.append(files).append(files == 1 ? " file, " : " files, ");
+        if (vendors != vendorIds.size()) { // a vendor with several services
+            out.append(vendors).append(vendors == 1 ? " service of " : " services of ");
+        }
+        out.append(vendorIds.size()).append(vendorIds.size() == 1 ? " vendor" : " vendors");
         StringBuilder r = new StringBuilder();
         for (Rating rating : new Rating[] {Rating.CRITICAL, Rating.HIGH, Rating.MEDIUM, Rating.LOW}) {
             int n = ratings.getOrDefault(rating, 0);
@@ -118,6 +204,19 @@ public final class Summary {
             out.append(" (none)");
         }
         out.append("; ").append(waived).append(" waived; ").append(errors).append(errors == 1 ? " error" : " errors");
+        if (reviewsOverdue > 0) {
+            out.append("; ").append(reviewsOverdue).append(reviewsOverdue == 1 ? " review" : " reviews").append(" overdue");
+        }
+        if (judged && (thresholds != null || failures > 0)) {
+            int portfolioCauses = portfolioFailures == null ? 0 : portfolioFailures.size();
+            if (failures == 0) {
+                out.append("; passes (").append(thresholds).append(')');
+            } else {
+                out.append("; FAILS: ").append(failures).append(failures == 1 ? " cause (" : " causes (")
+                        .append(failedServices).append(failedServices == 1 ? " service" : " services")
+                        .append(portfolioCauses > 0 ? ", " + portfolioCauses + " portfolio" : "").append(')');
+            }
+        }
         return out.toString();
     }
 }

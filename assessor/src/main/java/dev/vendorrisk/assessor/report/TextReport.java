@@ -47,6 +47,13 @@ public final class TextReport implements Report {
         b.append("  ").append(a.file()).append(NL);
         b.append(String.format(Locale.ROOT, "  score %.1f/100, tier %s, completeness %.0f%%, assessed on %s%n",
                 a.score(), a.tier().wire(), a.completeness() * 100, a.assessedOn()));
+        if (a.nextReviewDue() != null) {
+            b.append("  next review due ").append(a.nextReviewDue())
+                    .append(a.reviewOverdue() ? paint("1;33", " (overdue on " + a.runDate() + ")") : "").append(NL);
+        }
+        if (result.change() != null) {
+            b.append("  ").append(BaselineFirst.vendorLine(a, result.change())).append(NL);
+        }
         b.append("  ").append(exposure(a.exposure())).append(NL);
         long active = a.findings().stream().filter(f -> !f.waived()).count();
         b.append(NL).append("  Findings (").append(active).append(active == a.findings().size() ? "" : ", "

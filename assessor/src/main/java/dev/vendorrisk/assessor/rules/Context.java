@@ -12,13 +12,27 @@ import java.util.Map;
  *
  * @param tier        the criticality tier used for scoring and tier-gated rules
  * @param tierKnown   false when neither criticality nor MTD was known (tier defaulted)
- * @param today       the assessment date: {@code assessment.assessedOn} or the assessor's clock
+ * @param today       the assessment date: {@code assessment.assessedOn} or, without one, the run date
  * @param limits      named thresholds, e.g. {@code recentSeparationYears}
+ * @param runDate     the day of the run (the clock's date, or {@code --today}): only the review rule reads it
+ * @param nextReviewDue {@code today} plus the tier's review interval; null when not computed
  */
-public record Context(Criticality tier, boolean tierKnown, LocalDate today, Map<String, Double> limits) {
+public record Context(Criticality tier, boolean tierKnown, LocalDate today, Map<String, Double> limits,
+                      LocalDate runDate, LocalDate nextReviewDue) {
 
     public Context {
         limits = Map.copyOf(limits);
+        runDate = runDate == null ? today : runDate;
+    }
+
+    /** A context whose run date is the assessment date and without a review date. */
+    public Context(Criticality tier, boolean tierKnown, LocalDate today, Map<String, Double> limits) {
+        this(tier, tierKnown, today, limits, today, null);
+    }
+
+    /** True when the run date is after the next review's due date (due on the day itself is not overdue). */
+    public boolean isReviewOverdue() {
+        return nextReviewDue != null && runDate.isAfter(nextReviewDue);
     }
 
     /** The threshold called {@code name}; fails with a clear message when the scoring file lacks it. */

@@ -143,7 +143,13 @@ public record Policy(
                 out.add("weights." + id + " must be between 1 and 100");
             }
         });
-        flatLimits(out);
+        Map<String, Double> flat = flatLimits(out);
+        for (Criticality tier : Criticality.values()) {
+            Double months = flat.get("reviewIntervalMonths." + tier.wire());
+            if (months == null || months < 1 || months != Math.rint(months)) {
+                out.add("limits.reviewIntervalMonths." + tier.wire() + " must be a whole number of months, 1 or more");
+            }
+        }
         recommendations.forEach((key, text) -> {
             if (text == null || text.isBlank()) {
                 out.add("recommendations." + key + " has no text");

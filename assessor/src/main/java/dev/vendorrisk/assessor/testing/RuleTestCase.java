@@ -9,8 +9,15 @@ package dev.vendorrisk.assessor.testing;
  * @param profile the profile to assess, as YAML: the baseline with the case's {@code given}
  *                merged over it, or the case's inline {@code profile}
  * @param expect  what must hold of the assessment
+ * @param today   the run date the case is judged on (its {@code today} key); null: the run's date
  */
-public record RuleTestCase(String file, int line, String name, String profile, Expectation expect) {
+public record RuleTestCase(String file, int line, String name, String profile, Expectation expect,
+                           java.time.LocalDate today) {
+    /** A case judged on the run's date. */
+    public RuleTestCase(String file, int line, String name, String profile, Expectation expect) {
+        this(file, line, name, profile, expect, null);
+    }
+
     public RuleTestCase {
         if (file == null || name == null || profile == null || expect == null) {
             throw new IllegalArgumentException("a test case needs a file, a name, a profile and an expectation");

@@ -133,7 +133,7 @@ public final class RuleTests {
      * @throws RuleTestException when the suite names rules the assessor's rule base does not have
      */
     public static TestReport run(VendorRiskAssessor assessor, RuleTestSuite suite) {
-        return run(assessor, suite, List.of());
+        return run(assessor, suite, List.of(), null);
     }
 
     /**
@@ -145,6 +145,28 @@ public final class RuleTests {
      * @throws RuleTestException when the suite names rules the assessor's rule base does not have
      */
     public static TestReport run(VendorRiskAssessor assessor, RuleTestSuite suite, List<Path> ruleFolders) {
+        return run(assessor, suite, ruleFolders, null);
+    }
+
+    /**
+     * Runs every case of a suite on the run date {@code runDate} ({@code vra test --today}); a case's own
+     * {@code today} still wins. Null: each case on its profile's {@code assessedOn}.
+     *
+     * @throws RuleTestException when the suite names rules the assessor's rule base does not have
+     */
+    public static TestReport run(VendorRiskAssessor assessor, RuleTestSuite suite, java.time.LocalDate runDate) {
+        return run(assessor, suite, List.of(), runDate);
+    }
+
+    /**
+     * Runs every case of a suite on {@code runDate} (null: each case on its profile's {@code assessedOn};
+     * a case's own {@code today} wins) and works out the coverage of the rules of {@code ruleFolders}
+     * (empty: every rule).
+     *
+     * @throws RuleTestException when the suite names rules the assessor's rule base does not have
+     */
+    public static TestReport run(VendorRiskAssessor assessor, RuleTestSuite suite, List<Path> ruleFolders,
+                                 java.time.LocalDate runDate) {
         List<Diagnostic> problems = validate(suite, assessor.rules());
         if (!problems.isEmpty()) {
             throw new RuleTestException(problems);
@@ -154,7 +176,7 @@ public final class RuleTests {
         Set<String> covered = new LinkedHashSet<>();
         Set<String> refuted = new LinkedHashSet<>();
         for (RuleTestCase c : suite.cases()) {
-            CaseResult result = run(assessor, c, variants);
+            CaseResult result = run(assessor, c, variants, runDate);
             results.add(result);
             if (!result.passed()) {
                 continue;
@@ -182,15 +204,31 @@ public final class RuleTests {
         if (!problems.isEmpty()) {
             throw new RuleTestException(problems);
         }
-        return run(assessor, testCase, new Variants(assessor.rules()));
+        return run(assessor, testCase, new Variants(assessor.rules()), null);
     }
 
-    private static CaseResult run(VendorRiskAssessor assessor, RuleTestCase c, Variants variants) {
+    /**
+     * The assessor a case runs on: on the case's {@code today} when it sets one; otherwise on the
+     * profile's own {@code assessedOn}, so that a case never depends on the day the tests run (no
+     * review is overdue on the day of the assessment); a profile without one runs on the assessor's date.
+     * A run date given for the whole run ({@code vra test --today}) comes between the two.
+     */
+    private static VendorRiskAssessor onRunDate(VendorRiskAssessor assessor, RuleTestCase c, ParsedProfile parsed,
+                                                java.time.LocalDate runDate) {
+        if (c.today() != null || runDate != null) {
+            return assessor.withRunDate(c.today() != null ? c.today() : runDate);
+        }
+        java.time.LocalDate assessedOn = parsed.profile().assessment().assessedOn();
+        return assessedOn != null ? assessor.withRunDate(assessedOn) : assessor;
+    }
+
+    private static CaseResult run(VendorRiskAssessor assessor, RuleTestCase c, Variants variants,
+                                  java.time.LocalDate runDate) {
         Assessment assessment;
         try {
             ParsedProfile parsed = assessor.reader().read(c.location() + " (case '" + c.name() + "')",
                     c.profile().getBytes(StandardCharsets.UTF_8));
-            assessment = assessor.assess(parsed, List.of());
+            assessment = onRunDate(assessor, c, parsed, runDate).assess(parsed, List.of());
         } catch (AssessorException e) {
             List<String> why = new ArrayList<>();
             for (Diagnostic d : e.diagnostics()) {

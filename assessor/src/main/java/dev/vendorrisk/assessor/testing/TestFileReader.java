@@ -29,7 +29,7 @@ import java.util.Set;
  */
 final class TestFileReader {
     static final List<String> FILE_KEYS = List.of("baseline", "cases");
-    static final List<String> CASE_KEYS = List.of("name", "given", "profile", "expect");
+    static final List<String> CASE_KEYS = List.of("name", "today", "given", "profile", "expect");
     static final List<String> EXPECT_KEYS = List.of("fires", "doesNotFire", "rating", "score", "gaps", "noGaps",
             "recommendationTexts");
     /** What {@code recommendationTexts} may name: the general text, or a service kind's own. */
@@ -224,11 +224,21 @@ final class TestFileReader {
                 profile, label)) {
             profile = null;
         }
+        java.time.LocalDate today = null;
+        JsonNode todayNode = node.get("today");
+        if (todayNode != null && !todayNode.isNull()) {
+            try {
+                today = java.time.LocalDate.parse(todayNode.asText().trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                reportValue(tree, file, path + ".today", "'today' must be the run date as YYYY-MM-DD, e.g."
+                        + " 'today: 2018-08-20', not " + quoted(todayNode));
+            }
+        }
         Expectation expect = expectation(tree, file, path, node.get("expect"), label);
         if (problems.size() > before || name == null || profile == null || expect == null) {
             return null;
         }
-        return new RuleTestCase(file, line, name, YamlTree.writeString(profile), expect);
+        return new RuleTestCase(file, line, name, YamlTree.writeString(profile), expect, today);
     }
 
     /**

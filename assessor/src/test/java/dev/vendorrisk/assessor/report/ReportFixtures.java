@@ -119,7 +119,8 @@ final class ReportFixtures {
                 String pbx = Files.readString(SAMPLES.resolve("pbx-incident.yaml"));
                 String msp = Files.readString(SAMPLES.resolve("well-run-msp.yaml"));
                 List<BatchInput> inputs = new ArrayList<>();
-                inputs.add(BatchInput.bytes("generated/pbx-backup-line.yaml", utf8(pbx)));
+                inputs.add(BatchInput.bytes("generated/pbx-backup-line.yaml", utf8(pbx.replace(
+                        "  name: Hosted virtual PBX (Asterisk)", "  name: Backup PBX line"))));
                 inputs.add(BatchInput.bytes("generated/telephony-carrier.yaml", utf8(msp
                         .replace("  id: nordic-managed-it", "  id: nordic-carrier").replace("  kind: msp", "  kind: telephony"))));
                 for (Path p : profiles()) {

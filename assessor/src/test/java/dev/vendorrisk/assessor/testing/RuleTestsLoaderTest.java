@@ -57,7 +57,7 @@ class RuleTestsLoaderTest {
                 INVALID + "unknown-keys.yaml:2:1: unknown key 'case' in a test file; did you mean 'cases'?"
                         + " (keys: baseline, cases)",
                 INVALID + "unknown-keys.yaml:6:5: unknown key 'expcet' in a case; did you mean 'expect'?"
-                        + " (keys: name, given, profile, expect)",
+                        + " (keys: name, today, given, profile, expect)",
                 INVALID + "unknown-keys.yaml:10:7: unknown key 'fire' in 'expect'; did you mean 'fires'?"
                         + " (keys: fires, doesNotFire, rating, score, gaps, noGaps, recommendationTexts)",
                 INVALID + "unknown-keys.yaml:11:15: unknown key 'minimum' in 'score'; use one of: min, max");
