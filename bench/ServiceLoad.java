@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
  * Load and abuse of the decision service, run by bench/service-load.sh against a service on loopback.
  *
  * <pre>
- * java bench/ServiceLoad.java load URL KEY SAMPLES_DIR CLIENTS SECONDS   mixed traffic, checks every answer
+ * java bench/ServiceLoad.java load URL KEY REPOSITORY CLIENTS SECONDS   mixed traffic, checks every answer
  * java bench/ServiceLoad.java slow URL KEY SLOW_CLIENTS                  bodies sent byte by byte
- * java bench/ServiceLoad.java timeout URL KEY SAMPLES_DIR REQUESTS       with a tiny vra.assessment-timeout
+ * java bench/ServiceLoad.java timeout URL KEY REPOSITORY REQUESTS        with a tiny vra.assessment-timeout
  * </pre>
  *
  * Prints one line per figure ("name: value") and exits 1 when an answer was not the expected one.
@@ -49,15 +49,15 @@ public final class ServiceLoad {
     }
 
     /** The mix: valid YAML and JSON profiles, a batch, invalid profiles, oversize bodies and a wrong media type. */
-    static List<Kind> kinds(Path samples) throws IOException {
+    static List<Kind> kinds(Path root) throws IOException {
         List<byte[]> valid = new ArrayList<>();
-        try (var files = Files.list(samples)) {
+        try (var files = Files.list(root.resolve("samples"))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 valid.add(Files.readAllBytes(p));
             }
         }
-        byte[] invalid = Files.readAllBytes(samples.resolve("invalid/typos-and-types.yaml"));
-        byte[] notYaml = Files.readAllBytes(samples.resolve("invalid/not-yaml.yaml"));
+        byte[] invalid = Files.readAllBytes(root.resolve("examples/invalid/typos-and-types.yaml"));
+        byte[] notYaml = Files.readAllBytes(root.resolve("examples/invalid/not-yaml.yaml"));
         StringBuilder batch = new StringBuilder();
         for (byte[] v : valid) {
             batch.append("---\n").append(new String(v, StandardCharsets.UTF_8)).append('\n');
@@ -269,7 +269,7 @@ public final class ServiceLoad {
 
     /** Requests against a service started with a tiny time limit: 503 naming the profile, and still healthy after. */
     static int timeout(URI base, String key, Path samples, int requests) throws Exception {
-        byte[] profile = Files.readAllBytes(samples.resolve("many-unknowns.yaml"));
+        byte[] profile = Files.readAllBytes(samples.resolve("samples/many-unknowns.yaml"));
         HttpClient http = HttpClient.newHttpClient();
         Map<Integer, Integer> statuses = new TreeMap<>();
         String example = null;
@@ -280,7 +280,7 @@ public final class ServiceLoad {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(profile)).build(), HttpResponse.BodyHandlers.ofString());
             statuses.merge(r.statusCode(), 1, Integer::sum);
             if (r.statusCode() == 503) {
-                if (!r.body().contains("'slow-" + i + ".yaml' took longer than")) {
+                if (!r.body().contains("'slow-" + i + ".yaml' was stopped: it used more than 1 ms of processor time")) {
                     wrong++;
                 }
                 example = r.body();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The decision service under load and abuse, on loopback only, bounded in clients and time:
-#   1. load     CLIENTS concurrent clients for SECONDS s, a mix of valid YAML and JSON profiles, batches,
+#   1. load     after a warm-up (8 clients, WARMUP=30 s), CLIENTS concurrent clients for SECONDS s, a mix of valid YAML and JSON profiles, batches,
 #               invalid profiles, oversize bodies and a wrong media type; every answer is checked (status
 #               and body), p50/p90/p99 latency printed; the service's RSS is sampled every second
 #   2. slow     SLOW clients send a body byte by byte (one every 200 ms): each must be cut off at
@@ -17,7 +17,7 @@ slow="${3:-300}"
 heap="${HEAP:-512m}"
 (( clients <= 2000 && seconds <= 600 && slow <= 1000 )) || { echo "service-load: at most 2000 clients, 600 s, 1000 slow clients" >&2; exit 2; }
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-app="$root/service/target/quarkus-app"
+app="${APP:-$root/service/target/quarkus-app}"
 if [[ ! -f "$app/quarkus-run.jar" ]]; then
   echo "building the service ..." >&2
   (cd "$root" && mvn -B -q -pl service -am package -DskipTests)
@@ -55,21 +55,23 @@ rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status"; }
 echo "== load: $clients clients, $seconds s (service -Xmx$heap, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg))"
 start
 echo "rss ready: $(rss) MB"
+# a service runs warm: first 8 clients for WARMUP s (default 30) let the JIT compile the rules' code; not measured
+java "$root/bench/ServiceLoad.java" load "$url" "$key" "$root" 8 "${WARMUP:-30}" >"$work/warmup.txt" || true
+echo "warm-up: $(grep -E '^(requests|unexpected answers):' "$work/warmup.txt" | tr '\n' ' ')"
+echo "rss warm: $(rss) MB"
 ( while kill -0 "$pid" 2>/dev/null; do rss; sleep 1; done ) >"$work/rss.txt" &
 sampler=$!
 rc=0
-java -Xss256k "$root/bench/ServiceLoad.java" load "$url" "$key" "$root/samples" "$clients" "$seconds" || rc=1
+java -Xss256k "$root/bench/ServiceLoad.java" load "$url" "$key" "$root" "$clients" "$seconds" || rc=1
 kill "$sampler" 2>/dev/null || true; sampler=""
 # flat memory: the median RSS of the load's second and last tenth, and the highest
-awk -v n="$(wc -l <"$work/rss.txt")" '
-  { v[NR] = $1; if ($1 > max) max = $1 }
-  END {
-    t = int(n / 10); if (t < 1) t = 1
-    a = 0; for (i = t + 1; i <= 2 * t; i++) s1[++a] = v[i]
-    b = 0; for (i = n - t + 1; i <= n; i++) s2[++b] = v[i]
-    asort(s1); asort(s2)
-    printf "rss samples: %d\nrss early (2nd tenth, median): %d MB\nrss late (last tenth, median): %d MB\nrss max: %d MB\n", n, s1[int((a+1)/2)], s2[int((b+1)/2)], max
-  }' "$work/rss.txt"
+n=$(wc -l <"$work/rss.txt")
+t=$(( n / 10 > 0 ? n / 10 : 1 ))
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+echo "rss samples: $n"
+echo "rss early (2nd tenth, median): $(sed -n "$((t + 1)),$((2 * t))p" "$work/rss.txt" | median) MB"
+echo "rss late (last tenth, median): $(tail -n "$t" "$work/rss.txt" | median) MB"
+echo "rss max: $(sort -n "$work/rss.txt" | tail -1) MB"
 echo "rss peak (VmHWM): $(awk '/VmHWM/ {print int($2/1024)}' "/proc/$pid/status") MB"
 
 echo "== slow: $slow clients sending a body byte by byte"
@@ -79,7 +81,7 @@ stop
 
 echo "== timeout: vra.assessment-timeout=1ms"
 start -Dvra.assessment-timeout=1ms
-java "$root/bench/ServiceLoad.java" timeout "$url" "$key" "$root/samples" 50 || rc=1
+java "$root/bench/ServiceLoad.java" timeout "$url" "$key" "$root" 50 || rc=1
 stop
 echo "service log: $work/service.log"
 exit "$rc"

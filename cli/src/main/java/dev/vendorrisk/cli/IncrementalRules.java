@@ -6,6 +6,7 @@ import dev.vendorrisk.assessor.VendorRiskAssessor;
 import dev.vendorrisk.assessor.rules.RuleBase;
 import dev.vendorrisk.assessor.rules.RuleSet;
 import dev.vendorrisk.assessor.rules.RuleSource;
+import dev.vendorrisk.assessor.rules.safety.RuleSafety;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,16 +44,40 @@ final class IncrementalRules {
     private boolean pruned;
     private VendorRiskAssessor current;
     private int recompiled;
+    /** Where the last {@link #assessor()} call spent its time: read, compile, update the KieBase, index. */
+    private long readNanos;
+    private long compileNanos;
+    private long updateNanos;
+    private long indexNanos;
+
+    private final boolean trustRules;
+    private final java.time.Duration timeLimit;
 
     /** Rules from {@code folders} (none: the bundled rules), with {@code disabled} ids switched off. */
     IncrementalRules(List<Path> folders, Set<String> disabled) {
+        this(folders, disabled, false, dev.vendorrisk.assessor.rules.RuleEngine.DEFAULT_TIME_LIMIT);
+    }
+
+    /**
+     * As above; unless {@code trustRules}, every changed file is checked against the safe rule
+     * language before it is compiled (the compiler evaluates parts of a rule file).
+     */
+    IncrementalRules(List<Path> folders, Set<String> disabled, boolean trustRules, java.time.Duration timeLimit) {
         this.folders = List.copyOf(folders);
         this.disabled = Set.copyOf(disabled);
+        this.trustRules = trustRules;
+        this.timeLimit = timeLimit;
     }
 
     /** How many rule files the last {@link #assessor()} call compiled (0: the rule base was reused as it was). */
     int recompiled() {
         return recompiled;
+    }
+
+    /** E.g. {@code read 3 ms, compile 41 ms, KieBase 12 ms, index 9 ms}: the last rebuild's phases. */
+    String timings() {
+        return String.format(java.util.Locale.ROOT, "read %d ms, compile %d ms, KieBase %d ms, index %d ms",
+                readNanos / 1_000_000, compileNanos / 1_000_000, updateNanos / 1_000_000, indexNanos / 1_000_000);
     }
 
     /**
@@ -63,7 +88,12 @@ final class IncrementalRules {
      */
     VendorRiskAssessor assessor() {
         recompiled = 0;
+        compileNanos = 0;
+        updateNanos = 0;
+        indexNanos = 0;
+        long t0 = System.nanoTime();
         RuleSet set = RuleSet.read(folders, null);
+        readNanos = System.nanoTime() - t0;
         if (!set.scoringProblems().isEmpty()) {
             throw new RuleBaseException(set.scoringProblems());
         }
@@ -75,8 +105,17 @@ final class IncrementalRules {
                 next.put(source.file(), before);
                 continue;
             }
+            if (!trustRules) {
+                List<RuleSafety.Refusal> refused = RuleSafety.check(source);
+                if (refused.stream().anyMatch(RuleSafety.Refusal::blocksCompile)) {
+                    refused.forEach(r -> problems.add(r.diagnostic()));
+                    continue;
+                }
+            }
             List<Diagnostic> fileProblems = new ArrayList<>();
+            long c0 = System.nanoTime();
             Collection<KiePackage> packages = RuleBase.compilePackages(List.of(source), fileProblems);
+            compileNanos += System.nanoTime() - c0;
             recompiled++;
             problems.addAll(fileProblems);
             if (packages != null) {
@@ -91,15 +130,21 @@ final class IncrementalRules {
         if (!rulesChanged && current != null && current.rules().policy().equals(set.policy())) {
             return current;
         }
+        long u0 = System.nanoTime();
         if (rulesChanged || kieBase == null) {
             update(next);
         }
+        long i0 = System.nanoTime();
+        updateNanos = i0 - u0;
         VendorRiskAssessor built;
         try {
-            built = VendorRiskAssessor.builder().precompiled(kieBase, set.drl(), set.policy()).disable(disabled).build();
+            built = VendorRiskAssessor.builder().precompiled(kieBase, set.drl(), set.policy()).disable(disabled)
+                    .trustRules(trustRules).timeLimit(timeLimit).build();
         } catch (RuleBaseException e) {
             pruned = true; // the metadata check may have stopped half way: start from the packages next time
             throw e;
+        } finally {
+            indexNanos = System.nanoTime() - i0;
         }
         pruned = ruleCount() < expectedRules(next);
         current = built;

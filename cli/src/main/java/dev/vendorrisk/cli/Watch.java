@@ -45,7 +45,7 @@ final class Watch {
         this.err = spec.commandLine().getErr();
         Set<String> disabled = new LinkedHashSet<>();
         options.disabled.forEach(d -> disabled.add(d.trim()));
-        this.rules = new IncrementalRules(options.effectiveFolders(), disabled);
+        this.rules = new IncrementalRules(options.effectiveFolders(), disabled, options.trustRules, options.timeLimit);
         this.run = run;
     }
 

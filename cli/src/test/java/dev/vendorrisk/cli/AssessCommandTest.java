@@ -143,6 +143,30 @@ class AssessCommandTest {
     }
 
     @Test
+    void aRuleThatRunsPastTheTimeLimitIsStoppedAndNamed(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("spin.drl"), """
+                package spin;
+                import dev.vendorrisk.assessor.profile.*;
+
+                rule "spins"
+                when
+                    Company()
+                then
+                    while (true) { }
+                end
+                """);
+        CliRunner.Result r = run("assess", "--trust-rules", "--time-limit", "3", "--rules", dir.toString(),
+                path("samples/well-run-msp.yaml"));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
+        assertThat(r.err()).contains(dir + "/spin.drl:4: rule 'spins' was still running after the time limit of 3 s")
+                .doesNotContain("\tat ");
+
+        CliRunner.Result zero = run("assess", "--time-limit", "0", path("samples/well-run-msp.yaml"));
+        assertThat(zero.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
+        assertThat(zero.err()).contains("--time-limit must be a number of seconds above 0");
+    }
+
+    @Test
     void helpListsTheExitCodes() {
         CliRunner.Result r = run("assess", "--help");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);

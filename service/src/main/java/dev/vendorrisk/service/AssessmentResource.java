@@ -1,15 +1,7 @@
 package dev.vendorrisk.service;
 
-import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.InvalidProfileException;
-import dev.vendorrisk.assessor.VendorRiskAssessor;
-import dev.vendorrisk.assessor.batch.PortfolioWaivers;
-import dev.vendorrisk.assessor.portfolio.PortfolioEntry;
-import dev.vendorrisk.assessor.portfolio.PortfolioResult;
-import dev.vendorrisk.assessor.portfolio.PortfolioSession;
-import dev.vendorrisk.assessor.profile.ParsedProfile;
-import dev.vendorrisk.assessor.report.FileResult;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,8 +15,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -50,22 +44,22 @@ public class AssessmentResource {
     /** The file name a request's profile gets when the {@code name} parameter is absent. */
     static final String DEFAULT_NAME = "request";
     /** The types an assessment can answer with, the default first. */
-    static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON_TYPE);
+    static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_HTML_TYPE);
 
     private static final String REPORT = "The JSON report of `vra assess --format json`, byte for byte: assessments,"
             + " errors (file, line, column, message), portfolio (what the portfolio rules found over the request's"
             + " valid profiles) and summary.";
+    private static final String HTML = " With `Accept: text/html`, the page `vra assess -o html` writes for the"
+            + " same profiles: self-contained, sent with a Content-Security-Policy that lets only its own style"
+            + " sheet and script run.";
 
     @Inject
-    RuleService rules;
-
-    @Inject
-    TimeLimit timeLimit;
+    Assessments assessments;
 
     /** Assesses one profile, YAML or JSON. */
     @POST
     @Consumes({MediaTypes.YAML, MediaTypes.X_YAML, MediaTypes.TEXT_YAML, MediaType.APPLICATION_JSON})
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(operationId = "assess", summary = "Assess one vendor profile (YAML or JSON)", description = "The body"
             + " is one profile in the format of the risk model (schemaVersion 1), as YAML (application/yaml,"
             + " application/x-yaml or text/yaml) or as JSON (application/json: the same keys and checks). The answer"
@@ -78,35 +72,38 @@ public class AssessmentResource {
         @Content(mediaType = MediaTypes.TEXT_YAML, schema = @Schema(ref = "ProfileYaml")),
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Profile"),
                 examples = @ExampleObject(name = "profile", ref = "profileJson"))})
-    @APIResponse(responseCode = "200", description = "Assessed. " + REPORT, content =
+    @APIResponse(responseCode = "200", description = "Assessed. " + REPORT + HTML, content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report"),
-                examples = @ExampleObject(name = "report", ref = "report")))
+                examples = @ExampleObject(name = "report", ref = "report")),
+        @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(ref = "HtmlPage"))})
     @APIResponse(responseCode = "400", description = "The profile is invalid: the report's errors say where and what",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report"),
-                examples = @ExampleObject(name = "invalid", ref = "invalidReport")))
+        content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report"),
+                examples = @ExampleObject(name = "invalid", ref = "invalidReport")),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(ref = "HtmlPage"))})
     @APIResponse(responseCode = "413", description = "The body is larger than vra.max-body-bytes (default 1 MiB):"
             + " a report whose errors say so, without a portfolio section",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report"),
-                examples = @ExampleObject(name = "tooLarge", ref = "tooLarge")))
+        content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report"),
+                examples = @ExampleObject(name = "tooLarge", ref = "tooLarge")),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(ref = "HtmlPage"))})
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "408", ref = "RequestTimeout")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "500", ref = "RuleFailed")
     @APIResponse(responseCode = "503", ref = "NotReady")
-    public Response assess(@Parameter(description = "The profile's name in the report and in diagnostics",
+    public CompletionStage<Response> assess(@Parameter(description = "The profile's name in the report and in diagnostics",
                                    example = "acme.yaml")
                            @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
                            @Context HttpHeaders headers, byte[] body) {
-        MediaTypes.negotiate(headers, ANSWERS);
-        return one(name, length(headers), body, MediaTypes.isJson(headers));
+        MediaType answer = MediaTypes.negotiate(headers, ANSWERS);
+        return one(name, length(headers), body, MediaTypes.isJson(headers), answer);
     }
 
     /** Assesses several profiles: YAML documents or a JSON array. */
     @POST
     @Path("batch")
     @Consumes({MediaTypes.YAML, MediaTypes.X_YAML, MediaTypes.TEXT_YAML, MediaType.APPLICATION_JSON})
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(operationId = "assessBatch", summary = "Assess several vendor profiles (YAML documents or a JSON array)",
             description = "YAML documents separated by '---' lines, or a JSON array of profile objects. Each profile"
             + " is named <name>#<n> (1-based); diagnostics and evidence give lines and columns in the whole body. One"
@@ -120,26 +117,29 @@ public class AssessmentResource {
         @Content(mediaType = MediaTypes.TEXT_YAML, schema = @Schema(ref = "ProfileYaml")),
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Profiles"),
                 examples = @ExampleObject(name = "batch", ref = "batchJson"))})
-    @APIResponse(responseCode = "200", description = "Every profile assessed. " + REPORT, content =
-        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report")))
+    @APIResponse(responseCode = "200", description = "Every profile assessed. " + REPORT + HTML, content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report")),
+        @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(ref = "HtmlPage"))})
     @APIResponse(responseCode = "400", description = "At least one profile is invalid (the valid ones are still"
             + " assessed, and in the portfolio), or the body holds no profile or is not a JSON array",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report")))
+        content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report")),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(ref = "HtmlPage"))})
     @APIResponse(responseCode = "413", description = "The body is larger than vra.max-body-bytes (default 1 MiB):"
             + " a report whose errors say so, without a portfolio section",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report")))
+        content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Report")),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(ref = "HtmlPage"))})
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "408", ref = "RequestTimeout")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "500", ref = "RuleFailed")
     @APIResponse(responseCode = "503", ref = "NotReady")
-    public Response assessBatch(@Parameter(description = "Name prefix: profiles are named <name>#1, <name>#2, ...",
+    public CompletionStage<Response> assessBatch(@Parameter(description = "Name prefix: profiles are named <name>#1, <name>#2, ...",
                                         example = "vendors")
                                 @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
                                 @Context HttpHeaders headers, byte[] body) {
-        MediaTypes.negotiate(headers, ANSWERS);
-        return batch(name, length(headers), body, MediaTypes.isJson(headers));
+        MediaType answer = MediaTypes.negotiate(headers, ANSWERS);
+        return batch(name, length(headers), body, MediaTypes.isJson(headers), answer);
     }
 
     /** The declared body length, when the client gave a valid one. */
@@ -152,66 +152,46 @@ public class AssessmentResource {
         }
     }
 
-    private Response one(String name, Long length, byte[] body, boolean json) {
-        VendorRiskAssessor assessor = rules.assessor();
+    private CompletionStage<Response> one(String name, Long length, byte[] body, boolean json, MediaType answer) {
         byte[] content;
         try {
             content = read(name, length, body);
         } catch (TooLarge e) {
-            return e.response;
+            return CompletableFuture.completedFuture(Reports.answer(e.outcome, answer,
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE));
         }
-        return assess(assessor, List.of(new Input(name, content)), json);
+        return unwrapped(assessments.assess(List.of(new Assessments.Input(name, content, json)))
+                .thenApply(outcome -> Reports.answer(outcome, answer, null)));
     }
 
-    private Response batch(String name, Long length, byte[] body, boolean json) {
-        VendorRiskAssessor assessor = rules.assessor();
+    private CompletionStage<Response> batch(String name, Long length, byte[] body, boolean json, MediaType answer) {
         List<Batch.Part> parts;
         try {
             String text = new String(read(name, length, body), StandardCharsets.UTF_8);
             parts = json ? Batch.json(name, text) : Batch.yaml(name, text);
         } catch (TooLarge e) {
-            return e.response;
+            return CompletableFuture.completedFuture(Reports.answer(e.outcome, answer,
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE));
         } catch (InvalidProfileException e) {
-            return report(List.of(FileResult.failed(name, e.diagnostics())), null);
+            return CompletableFuture.completedFuture(Reports.answer(Assessments.Outcome.refused(name, e.diagnostics()),
+                    answer, null));
         }
-        return assess(assessor, parts.stream().map(p -> new Input(p.name(), p.padded())).toList(), json);
+        return unwrapped(assessments.assess(parts.stream().map(p -> new Assessments.Input(p.name(), p.padded(), json))
+                .toList()).thenApply(outcome -> Reports.answer(outcome, answer, null)));
     }
 
-    /** One profile of a request: the name reports give it, and its bytes. */
-    private record Input(String name, byte[] content) {
-    }
-
-    /**
-     * Assesses the profiles one after the other, then runs the portfolio rules over the valid ones, as
-     * {@code vra assess} does for its files (see {@code BatchAssessor}): the same {@link PortfolioSession},
-     * fed the same {@link PortfolioEntry} per assessed service, so the report's {@code "portfolio"}
-     * section is the command line's. Even one profile gets it, as it does from the command line.
-     */
-    private Response assess(VendorRiskAssessor assessor, List<Input> inputs, boolean json) {
-        List<FileResult> results = new ArrayList<>(inputs.size());
-        PortfolioSession portfolio = new PortfolioSession(assessor.rules());
-        PortfolioWaivers waivers = PortfolioWaivers.none();
-        for (Input input : inputs) {
-            try {
-                ParsedProfile parsed = json ? assessor.reader().readJson(input.name(), input.content())
-                        : assessor.reader().read(input.name(), input.content());
-                Assessment assessment = timeLimit.run(input.name(), () -> assessor.assess(parsed, waivers));
-                results.add(FileResult.of(assessment));
-                portfolio.add(PortfolioEntry.of(assessment, parsed.profile().service().kind()));
-            } catch (InvalidProfileException e) {
-                results.add(FileResult.failed(input.name(), e.diagnostics()));
-            } catch (TimeLimit.TimedOut e) {
-                throw e.inBatch(results.size(), inputs.size());
+    /** The stage failing with the exception itself rather than a CompletionException, for the exception mappers. */
+    private static <T> CompletionStage<T> unwrapped(CompletionStage<T> stage) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        stage.whenComplete((value, failure) -> {
+            if (failure == null) {
+                out.complete(value);
+            } else {
+                out.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
             }
-        }
-        return report(results, portfolio.evaluate(waivers.warnings()));
-    }
-
-    private static Response report(List<FileResult> results, PortfolioResult portfolio) {
-        boolean invalid = results.stream().anyMatch(r -> !r.ok());
-        return Response.status(invalid ? Response.Status.BAD_REQUEST : Response.Status.OK)
-                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(Reports.json(results, portfolio)).build();
+        });
+        return out;
     }
 
     /**
@@ -220,7 +200,7 @@ public class AssessmentResource {
      * before reading them; a declared length over the limit is refused here before the body is looked at.
      */
     private byte[] read(String name, Long length, byte[] body) {
-        int max = rules.maxBodyBytes();
+        int max = assessments.maxBodyBytes();
         if (length != null && length > max) {
             throw new TooLarge(name, "the request body is " + length + " bytes", max);
         }
@@ -231,18 +211,15 @@ public class AssessmentResource {
         return content;
     }
 
-    /** A body over the limit: answered with 413 and the report's errors array. */
-    private static final class TooLarge extends RuntimeException {
-        private final transient Response response;
+    /** A body over the limit: answered with 413 and a report whose errors say so. */
+    static final class TooLarge extends RuntimeException {
+        final transient Assessments.Outcome outcome;
 
         TooLarge(String name, String what, int max) {
             super(what, null, false, false);
             String message = what + ", over the limit of " + max + " bytes (vra.max-body-bytes); a profile is a few"
                     + " KiB, so send fewer profiles per batch";
-            this.response = Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
-                    .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                    .entity(Reports.json(List.of(FileResult.failed(name, List.of(new Diagnostic(name, 0, 0, message))))))
-                    .build();
+            this.outcome = Assessments.Outcome.refused(name, List.of(new Diagnostic(name, 0, 0, message)));
         }
     }
 }

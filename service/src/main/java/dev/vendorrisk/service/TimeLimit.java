@@ -5,31 +5,42 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The time limit of one assessment ({@code vra.assessment-timeout}, 5 s by default): the assessment runs
- * on a thread of its own, and the request waits at most that long from the moment it starts (time spent
- * waiting for a free thread under load does not count). An assessment over the limit is interrupted and
- * the request answered 503, so one runaway rule cannot hold a request forever.
+ * Where assessments run, and their time limit. A request's work runs on a pool of its own
+ * ({@code vra.assessment-threads}, 2 per core by default), so no event loop and no Quarkus worker
+ * thread waits for it; the answer comes back through a {@link CompletionStage}.
  *
- * <p>The library's own limit, once it has one, stops the rule itself and names it; this limit is the
- * service's guard and stays as the outer bound.
+ * <p>Each assessment may use {@code vra.assessment-timeout} (5 s by default) of processor time, and
+ * four times that of wall-clock time (a rule that waits rather than computes). Counting processor time
+ * means a busy machine does not make a normal assessment fail: its thread waits for a processor without
+ * using up its limit. Over the limit the request is answered at once with {@link TimedOut} (503) and the
+ * assessing thread is interrupted; the library's own limit, once it has one, stops the rule itself and
+ * names it, and this limit stays as the outer bound.
  */
 @ApplicationScoped
 public class TimeLimit {
+    /** How often the limits are checked. */
+    private static final long CHECK_MILLIS = 50;
+    /** The wall-clock limit, as a multiple of the processor-time limit. */
+    private static final int WALL_FACTOR = 4;
+
     @ConfigProperty(name = "vra.assessment-timeout", defaultValue = "5s")
     Duration timeout;
 
@@ -37,58 +48,86 @@ public class TimeLimit {
     int threads;
 
     private ExecutorService pool;
+    private ScheduledExecutorService alarms;
+    private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
 
     @PostConstruct
     void start() {
         int n = threads > 0 ? threads : Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
         AtomicInteger count = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "vra-assess-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        pool = Executors.newFixedThreadPool(n, r -> daemon(r, "vra-assess-" + count.incrementAndGet()));
+        alarms = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vra-assess-limit"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     void stop(@Observes ShutdownEvent event) {
         pool.shutdownNow();
-    }
-
-    /** The limit of one assessment. */
-    public Duration timeout() {
-        return timeout;
+        alarms.shutdownNow();
     }
 
     /**
-     * Runs one assessment within the limit.
-     *
-     * @param name       the profile's name, for the message
-     * @param assessment the work
-     * @throws TimedOut when it runs longer than the limit
+     * Runs a request's work on the assessment pool. The work limits each assessment with
+     * {@link Limiter#run}; the stage completes with its result, or exceptionally with what it threw,
+     * or with {@link TimedOut} as soon as an assessment is over its limit.
      */
-    public <T> T run(String name, Supplier<T> assessment) {
-        CountDownLatch begun = new CountDownLatch(1);
-        AtomicLong started = new AtomicLong();
-        Future<T> result = pool.submit(() -> {
-            started.set(System.nanoTime());
-            begun.countDown();
-            return assessment.get();
-        });
-        try {
-            begun.await();
-            long left = timeout.toNanos() - (System.nanoTime() - started.get());
-            return result.get(Math.max(0, left), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            result.cancel(true);
-            throw new TimedOut(name, timeout, "");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
+    public <T> CompletionStage<T> submit(Function<Limiter, T> work) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        pool.execute(() -> {
+            try {
+                answer.complete(work.apply(new Limiter(answer, Thread.currentThread())));
+            } catch (RuntimeException | Error e) {
+                answer.completeExceptionally(e);
             }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            result.cancel(true);
-            throw new TimedOut(name, timeout, "");
+        });
+        return answer;
+    }
+
+    /** Limits the assessments of one request, run one after the other on one thread of the pool. */
+    public final class Limiter {
+        private final CompletableFuture<?> answer;
+        private final Thread worker;
+
+        private Limiter(CompletableFuture<?> answer, Thread worker) {
+            this.answer = answer;
+            this.worker = worker;
+        }
+
+        /**
+         * Runs one assessment within the limit.
+         *
+         * @param name     the profile's name, for the message
+         * @param index    0-based index of the profile in the request
+         * @param total    how many profiles the request has
+         */
+        public <T> T run(String name, int index, int total, Supplier<T> assessment) {
+            if (answer.isDone()) {
+                throw new CancellationException("the request was answered already"); // an earlier profile ran over
+            }
+            long cpuStart = cpu.getThreadCpuTime(worker.getId());
+            long wallStart = System.nanoTime();
+            ScheduledFuture<?> alarm = alarms.scheduleAtFixedRate(() -> {
+                long used = cpu.getThreadCpuTime(worker.getId()) - cpuStart;
+                long wall = System.nanoTime() - wallStart;
+                if (used > timeout.toNanos() || wall > WALL_FACTOR * timeout.toNanos()) {
+                    answer.completeExceptionally(new TimedOut(name, used > timeout.toNanos() ? "it used more than "
+                            + seconds(timeout) + " of processor time (vra.assessment-timeout)" : "it ran for more than "
+                            + seconds(timeout.multipliedBy(WALL_FACTOR)) + " (" + WALL_FACTOR + " x vra.assessment-timeout)",
+                            index, total));
+                    worker.interrupt();
+                    throw new IllegalStateException("stop checking"); // ends this alarm's schedule
+                }
+            }, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            try {
+                return assessment.get();
+            } finally {
+                alarm.cancel(false);
+                Thread.interrupted(); // an alarm that fired as the assessment ended must not hit the next one
+            }
         }
     }
 
@@ -96,23 +135,12 @@ public class TimeLimit {
     public static final class TimedOut extends RuntimeException {
         private final transient List<Diagnostic> diagnostics;
 
-        private final String name;
-        private final Duration limit;
-
-        TimedOut(String name, Duration limit, String note) {
-            super("the assessment of '" + name + "' took longer than " + seconds(limit) + " (vra.assessment-timeout)"
-                    + " and was stopped" + note, null, false, false);
-            this.name = name;
-            this.limit = limit;
-            this.diagnostics = List.of(new Diagnostic(name, 0, 0, "took longer than " + seconds(limit) + "; a rule loops"
+        TimedOut(String name, String why, int index, int total) {
+            super("the assessment of '" + name + "' was stopped: " + why + (total <= 1 ? "" : "; " + index + " of the batch's " + total + " profiles were"
+                    + " assessed before it and none after; the answer holds none of them: send the others again"
+                    + " without it"), null, false, false);
+            this.diagnostics = List.of(new Diagnostic(name, 0, 0, "the assessment was stopped: " + why + "; a rule loops"
                     + " or is too slow for this profile: run 'vra assess' on it with the same rules to find which"));
-        }
-
-        /** The same, saying how much of a batch was assessed: the request's answer holds none of it. */
-        TimedOut inBatch(int assessed, int total) {
-            return total <= 1 ? this : new TimedOut(name, limit, "; " + assessed + " of the batch's " + total
-                    + " profiles were assessed before it and none after; the answer holds none of them: send the"
-                    + " others again without it");
         }
 
         public List<Diagnostic> diagnostics() {

@@ -26,6 +26,7 @@ class BrokenRuleBaseTest {
         when(rules.ready()).thenReturn(false);
         when(rules.failure()).thenReturn(PROBLEM);
         when(rules.assessor()).thenThrow(new RulesNotReadyException(PROBLEM));
+        when(rules.maxBodyBytes()).thenReturn(1 << 20);
     }
 
     @Test

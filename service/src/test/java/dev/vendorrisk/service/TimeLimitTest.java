@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An assessment that runs past vra.assessment-timeout (5 s) is answered 503 naming the profile, and the
- * service stays healthy. The runaway is simulated: the service's clock, asked for "today" by a profile
+ * An assessment that runs past its limit (5 s of processor time, or 20 s in all) is answered 503 naming
+ * the profile, and the service stays healthy. The runaway is simulated: the service's clock, asked for "today" by a profile
  * without an assessment date, never answers (the rules of the service are compiled at build time, so a
  * looping rule cannot be slipped in here); profiles with a date are assessed as usual.
  */
@@ -58,11 +58,11 @@ class TimeLimitTest {
         long start = System.nanoTime();
         given().contentType("application/yaml").queryParam("name", "slow.yaml").body(RUNAWAY).post("/assessments")
                 .then().statusCode(503).contentType(startsWith("application/json"))
-                .body("message", equalTo("the assessment of 'slow.yaml' took longer than 5 s (vra.assessment-timeout)"
-                        + " and was stopped"))
+                .body("message", equalTo("the assessment of 'slow.yaml' was stopped: it ran for more than 20 s"
+                        + " (4 x vra.assessment-timeout)"))
                 .body("errors[0].file", equalTo("slow.yaml"))
-                .body("errors[0].message", startsWith("took longer than 5 s; a rule loops or is too slow"));
-        org.assertj.core.api.Assertions.assertThat((System.nanoTime() - start) / 1_000_000).isBetween(4_900L, 30_000L);
+                .body("errors[0].message", containsString("; a rule loops or is too slow for this profile"));
+        org.assertj.core.api.Assertions.assertThat((System.nanoTime() - start) / 1_000_000).isBetween(19_900L, 60_000L);
 
         given().get("/q/health/ready").then().statusCode(200);
         given().contentType("application/yaml").body(QUICK).post("/assessments").then().statusCode(200)
@@ -73,7 +73,7 @@ class TimeLimitTest {
     void aBatchSaysHowFarItGot() {
         given().contentType("application/yaml").body(QUICK + "---\n" + RUNAWAY + "---\n" + QUICK).post("/assessments/batch")
                 .then().statusCode(503)
-                .body("message", containsString("the assessment of 'request#2' took longer than 5 s"))
+                .body("message", containsString("the assessment of 'request#2' was stopped: it ran for more than 20 s"))
                 .body("message", containsString("1 of the batch's 3 profiles were assessed before it and none after"));
     }
 }

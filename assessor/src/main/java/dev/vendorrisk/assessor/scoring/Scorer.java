@@ -132,9 +132,7 @@ public final class Scorer {
             k.reduction = score - scoreWithout(findings, k.key);
         }
         List<Key> ranked = new ArrayList<>(byKey.values());
-        ranked.sort(Comparator.comparingDouble((Key k) -> k.reduction).reversed()
-                .thenComparing(Comparator.comparingDouble((Key k) -> k.weight).reversed())
-                .thenComparing(k -> k.key));
+        ranked.sort(RANKING);
         List<Recommendation> out = new ArrayList<>(ranked.size());
         for (Key k : ranked) {
             k.ids.sort(null);
@@ -144,6 +142,11 @@ public final class Scorer {
         }
         return out;
     }
+
+    /** Most score removed first; where equal (a saturated score), most contribution, then by key. */
+    private static final Comparator<Key> RANKING = Comparator.comparingDouble((Key k) -> k.reduction).reversed()
+            .thenComparing(Comparator.comparingDouble((Key k) -> k.weight).reversed())
+            .thenComparing(k -> k.key);
 
     /** The findings of one recommendation key, while ranking them. */
     private static final class Key {

@@ -121,7 +121,7 @@ class RuleTestsLoaderTest {
                 INVALID + "duplicate-keys.yaml:6:28: 'max' must be a score from 0 to 100, not '500'",
                 INVALID + "duplicate-keys.yaml:7:5: duplicate key 'expect'; it is already set at line 4; keep one of them",
                 INVALID + "duplicate-keys.yaml:12:5: case 'an alias' expects nothing; add at least one of fires,"
-                        + " doesNotFire, rating, score, gaps, noGaps",
+                        + " doesNotFire, rating, score, gaps, noGaps, recommendationTexts",
                 INVALID + "duplicate-keys.yaml:12:21: YAML aliases such as '*patch' are not supported in a test file;"
                         + " write the values out in full");
     }
