@@ -22,6 +22,7 @@ import java.util.List;
  * @param exposure        what one outage costs
  * @param recommendations ranked by the score they would remove
  * @param warnings        things the reader should know: low completeness, expired or unused waivers
+ * @param wayDown         what acting on the recommendations in ranked order does to the score and rating
  */
 public record Assessment(
         String file,
@@ -37,13 +38,26 @@ public record Assessment(
         List<AreaScore> areas,
         Exposure exposure,
         List<Recommendation> recommendations,
-        List<String> warnings) {
+        List<String> warnings,
+        WayDown wayDown) {
 
     public Assessment {
         findings = List.copyOf(findings);
         areas = List.copyOf(areas);
         recommendations = List.copyOf(recommendations);
         warnings = List.copyOf(warnings);
+        if (wayDown == null) {
+            wayDown = WayDown.none(rating);
+        }
+    }
+
+    /** An assessment without a computed way down (e.g. built by hand in a test). */
+    public Assessment(String file, String vendorId, String vendorName, String service, Criticality tier,
+                      LocalDate assessedOn, double score, Rating rating, double completeness, List<Finding> findings,
+                      List<AreaScore> areas, Exposure exposure, List<Recommendation> recommendations,
+                      List<String> warnings) {
+        this(file, vendorId, vendorName, service, tier, assessedOn, score, rating, completeness, findings, areas,
+                exposure, recommendations, warnings, null);
     }
 
     /** The findings that count: not waived. */

@@ -70,8 +70,12 @@ public final class VendorRiskAssessor {
     /** The scoring file's limits, flattened once: every evaluation's Context shares them. */
     private final Map<String, Double> limits;
 
-    private VendorRiskAssessor(RuleBase rules, Clock clock, int maxProfileBytes) {
+    /** How long one evaluation of the rules may take. */
+    private final java.time.Duration timeLimit;
+
+    private VendorRiskAssessor(RuleBase rules, Clock clock, int maxProfileBytes, java.time.Duration timeLimit) {
         this.rules = rules;
+        this.timeLimit = timeLimit;
         this.limits = Map.copyOf(rules.policy().flatLimits());
         this.scorer = new Scorer(rules.policy());
         this.clock = clock;
@@ -223,22 +227,25 @@ public final class VendorRiskAssessor {
         Context context = new Context(Tiers.of(profile.service(), policy), Tiers.known(profile.service()), today,
                 limits);
         Exposure exposure = Exposures.of(profile);
-        List<Hit> hits = RuleEngine.fire(rules, parsed.file(), profile, context, exposure);
+        List<Hit> hits = RuleEngine.fire(rules, parsed.file(), profile, context, exposure, timeLimit);
 
         List<String> warnings = new ArrayList<>();
         List<Finding> findings = findings(parsed, hits, context);
         findings = applyWaivers(findings, profile, waivers, tracker, today, warnings);
-        findings.sort(Comparator.comparing(Finding::severity).reversed()
-                .thenComparing(Comparator.comparingDouble(Finding::contribution).reversed())
-                .thenComparing(Finding::id)
-                .thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).path()));
+        findings.sort(FINDING_ORDER);
 
         double score = scorer.score(findings);
         Rating rating = scorer.rating(score, findings);
         List<AreaScore> areas = scorer.areas(findings);
-        List<Recommendation> recommendations = scorer.recommendations(findings, score);
+        List<Recommendation> recommendations = scorer.recommendations(findings, score, profile.service().kind());
+        WayDown wayDown = scorer.wayDown(findings, recommendations, rating);
         findings = scorer.withShares(findings, score);
-        long gaps = findings.stream().filter(f -> Scorer.GAP_AREA.equals(f.area())).count();
+        long gaps = 0;
+        for (Finding f : findings) {
+            if (Scorer.GAP_AREA.equals(f.area())) {
+                gaps++;
+            }
+        }
         double completeness = Completeness.of(profile, gaps);
         if (completeness * 100 < policy.completenessWarningPercent()) {
             warnings.add(0, String.format(java.util.Locale.ROOT,
@@ -252,7 +259,7 @@ public final class VendorRiskAssessor {
         }
         return new Assessment(parsed.file(), profile.vendor().id(), profile.vendor().name(), profile.service().name(),
                 context.tier(), today, Scorer.round(score), rating, Math.round(completeness * 1000) / 1000.0, findings,
-                areas, exposure, recommendations, warnings);
+                areas, exposure, recommendations, warnings, wayDown);
     }
 
     private List<Finding> findings(ParsedProfile parsed, List<Hit> hits, Context context) {
@@ -276,16 +283,26 @@ public final class VendorRiskAssessor {
                 }
             }
         }
-        List<Finding> out = new ArrayList<>();
+        List<Finding> out = new ArrayList<>(metaByKey.size());
         metaByKey.forEach((key, meta) -> {
             List<Evidence> evidence = evidenceByKey.get(key);
-            evidence.sort(Comparator.comparing(Evidence::path));
+            if (evidence.size() > 1) {
+                evidence.sort(BY_PATH);
+            }
             double c = scorer.contribution(meta.weight(), context.tier());
             out.add(new Finding(meta.id(), meta.title(), meta.area(), meta.severity(), meta.weight(), c, 0,
                     message(meta, evidence), meta.recommendation(), evidence, false, null));
         });
         return out;
     }
+
+    private static final Comparator<Evidence> BY_PATH = Comparator.comparing(Evidence::path);
+
+    /** Most severe first, then by contribution, id and the first evidence's path. */
+    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity).reversed()
+            .thenComparing(Comparator.comparingDouble(Finding::contribution).reversed())
+            .thenComparing(Finding::id)
+            .thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).path());
 
     private static String message(RuleMeta meta, List<Evidence> evidence) {
         if (evidence.isEmpty()) {
@@ -351,8 +368,37 @@ public final class VendorRiskAssessor {
         private int maxBytes = ProfileReader.DEFAULT_MAX_BYTES;
         private Policy overrides;
         private RuleCache cache;
+        private boolean trustRules;
+        private java.time.Duration timeLimit = RuleEngine.DEFAULT_TIME_LIMIT;
 
         private Builder() {
+        }
+
+        /**
+         * How long the rules may take on one profile (default 5 s). A run of rules that keeps
+         * firing is halted at the limit, a condition or action that never returns is stopped soon
+         * after; either way the assessment fails with a {@link RuleTimeoutException} that names the
+         * rule (file and line) and the profile. The firing cap ({@code maxFirings}) applies as well.
+         */
+        public Builder timeLimit(java.time.Duration limit) {
+            if (limit == null || limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("the time limit must be positive, was " + limit);
+            }
+            this.timeLimit = limit;
+            return this;
+        }
+
+        /**
+         * Whether to run the rules as they are, beyond the safe rule language (default false). By
+         * default every rule file is checked before it is compiled, and a rule that uses anything
+         * but the profile's facts, the helper functions and plain values (files, network,
+         * processes, {@code System}, reflection, ...) is refused with a diagnostic per use (see
+         * {@link dev.vendorrisk.assessor.rules.safety.RuleSafety}). Trust only rules you would run
+         * as a program: a trusted rule can do anything the JVM can.
+         */
+        public Builder trustRules(boolean trust) {
+            this.trustRules = trust;
+            return this;
         }
 
         /**
@@ -440,11 +486,18 @@ public final class VendorRiskAssessor {
                     throw new RuleBaseException(List.of(new Diagnostic("rules", 0, 0,
                             "no DRL sources given for the precompiled rules; pass the files they were compiled from")));
                 }
+                if (!trustRules) {
+                    List<Diagnostic> refused = dev.vendorrisk.assessor.rules.safety.RuleSafety.check(precompiled.drl())
+                            .stream().map(dev.vendorrisk.assessor.rules.safety.RuleSafety.Refusal::diagnostic).toList();
+                    if (!refused.isEmpty()) {
+                        throw new RuleBaseException(refused);
+                    }
+                }
                 RuleBase rules = RuleBase.of(precompiled.kieBase(), precompiled.drl(), policy, disabled);
-                return new VendorRiskAssessor(rules, clock, maxBytes);
+                return new VendorRiskAssessor(rules, clock, maxBytes, timeLimit);
             }
-            RuleBase rules = RuleSet.read(folders, overrides).build(disabled, cache);
-            return new VendorRiskAssessor(rules, clock, maxBytes);
+            RuleBase rules = RuleSet.read(folders, overrides).build(disabled, cache, trustRules);
+            return new VendorRiskAssessor(rules, clock, maxBytes, timeLimit);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.vendorrisk.assessor.batch.BatchInput;
 import dev.vendorrisk.assessor.batch.BatchResult;
 import dev.vendorrisk.assessor.batch.PortfolioWaivers;
 import dev.vendorrisk.assessor.profile.ProfileReader;
+import dev.vendorrisk.assessor.report.HtmlReport;
 import dev.vendorrisk.assessor.report.Report;
 import dev.vendorrisk.assessor.report.Summary;
 import dev.vendorrisk.assessor.rules.Severity;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +58,7 @@ public final class AssessCommand implements Callable<Integer> {
     List<String> excludes = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=PATH]",
-            description = "A report (repeatable): FORMAT is one of text, json, jsonl, csv, csv-summary, markdown, junit, sarif; =PATH writes it to a file (atomically:"
+            description = "A report (repeatable): FORMAT is one of text, json, jsonl, csv, csv-summary, markdown, junit, sarif, html; =PATH writes it to a file (atomically:"
                     + " complete or not at all), without PATH to stdout (at most one). Default: text to stdout.")
     List<String> outputs = new ArrayList<>();
 
@@ -81,14 +83,28 @@ public final class AssessCommand implements Callable<Integer> {
 
     @Option(names = "--waivers", paramLabel = "FILE",
             description = "Portfolio waivers file: a YAML list of accepted risks, each with vendor, rule,"
-                    + " justification, owner and expires. Unused and expired waivers are reported once.")
+                    + " justification, owner and expires. Unused and expired waivers are reported once. Never read as"
+                    + " a profile, even inside a folder you assess.")
     Path waiversFile;
+
+    @Option(names = "--html-detail", paramLabel = "all|LEVEL|N",
+            description = "Which services get a detail section in an html report (all are in its overview): all,"
+                    + " those rated LEVEL or higher (LOW..CRITICAL), or the N riskiest. Default: the "
+                    + HtmlReport.DEFAULT_DETAIL_LIMIT + " riskiest.")
+    String htmlDetail;
 
     @Option(names = "--no-progress", description = "No progress bar (it only shows on a terminal, never in CI).")
     boolean noProgress;
 
     @Option(names = "--no-color", description = "No ANSI colours (they are only used on a terminal anyway).")
     boolean noColor;
+
+    @Option(names = "--watch", description = "Stay running: assess again after every save of a profile, rule or"
+            + " scoring file (docs/watch.md). Ctrl-C stops.")
+    boolean watch;
+
+    /** The rules a watch built (then this run neither builds nor watches). */
+    VendorRiskAssessor prebuilt;
 
     @Option(names = "--parse-only", hidden = true,
             description = "Only read and validate the files (no rules, no reports): the benchmark's baseline.")
@@ -100,16 +116,52 @@ public final class AssessCommand implements Callable<Integer> {
 
     private long compileNanos;
 
+    /** Whether stdout is an interactive terminal; tests replace it. */
+    static BooleanSupplier stdoutIsTerminal = () -> System.console() != null;
+
+    /**
+     * The files to assess without the {@code --waivers} file: it often sits in the folder of the profiles
+     * it is about, and is a list of waivers, never a profile.
+     */
+    private List<String> withoutWaiversFile(List<String> files) {
+        if (waiversFile == null) {
+            return files;
+        }
+        Path waivers = canonical(waiversFile);
+        List<String> out = new ArrayList<>(files.size());
+        for (String f : files) {
+            if (f.equals(Inputs.STDIN) || !canonical(Path.of(f)).equals(waivers)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static Path canonical(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
     /** One parsed {@code -o} value. */
     record OutputSpec(String format, Path path) {
     }
 
     @Override
     public Integer call() throws IOException {
+        if (watch && prebuilt == null) {
+            return Watch.loop(spec, rules, Watch.folders(inputs, waiversFile, spec), assessor -> {
+                prebuilt = assessor;
+                return call();
+            });
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Threshold threshold = parseThreshold();
         List<OutputSpec> specs = parseOutputs();
+        HtmlReport.Detail detail = parseHtmlDetail();
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (threads < 1) {
             throw usage("--jobs must be 1 or more, was " + threads);
@@ -125,7 +177,8 @@ public final class AssessCommand implements Callable<Integer> {
         if (!expanded.missing().isEmpty()) {
             return ExitCodes.USAGE_OR_RULES;
         }
-        if (expanded.files().isEmpty()) {
+        List<String> files = withoutWaiversFile(expanded.files());
+        if (files.isEmpty()) {
             err.println("vra: no profile files to assess; pass .yaml files, folders that contain them, or globs"
                     + (excludes.isEmpty() ? "" : " (--exclude left none)"));
             return ExitCodes.USAGE_OR_RULES;
@@ -133,11 +186,11 @@ public final class AssessCommand implements Callable<Integer> {
 
         LauncherHint.onBatch(inputs, expanded.files().size(), err);
         long start = System.nanoTime();
-        List<BatchInput> batchInputs = batchInputs(expanded.files());
+        List<BatchInput> batchInputs = batchInputs(files);
         if (parseOnly) {
             return parseOnly(BatchAssessor.reading(new ProfileReader(), threads, timings), batchInputs, out, err, start);
         }
-        VendorRiskAssessor assessor = rules.builder().build();
+        VendorRiskAssessor assessor = prebuilt != null ? prebuilt : rules.builder().build();
         compileNanos = System.nanoTime() - start;
         PortfolioWaivers waivers = waiversFile == null ? PortfolioWaivers.none()
                 : PortfolioWaivers.of(assessor.reader().readWaivers(waiversFile));
@@ -147,11 +200,16 @@ public final class AssessCommand implements Callable<Integer> {
         List<Report> reports = new ArrayList<>();
         Summary summary = new Summary();
         boolean[] reached = {false};
+        // The text report shows every diagnostic and waiver warning. When it goes to stdout on a terminal,
+        // stderr (the same screen) would show each a second time; otherwise (stdout piped, other formats)
+        // stderr carries them, so a person or a CI log always sees each one once.
+        boolean diagnosticsOnScreen = stdoutIsTerminal.getAsBoolean()
+                && specs.stream().anyMatch(o -> o.path() == null && o.format().equals("text"));
         try (Progress progress = Progress.of(batchInputs.size(), noProgress)) {
             for (OutputSpec o : specs) {
                 sinks.add(o.path() == null ? ReportOutput.stdout(out) : ReportOutput.file(o.path()));
                 reports.add(OutputFormats.create(o.format(), o.path() == null && color(), assessor.rules(),
-                        threshold.failingSeverity(), o.path() != null));
+                        threshold.failingSeverity(), o.path() != null, detail));
             }
             for (int i = 0; i < reports.size(); i++) {
                 reports.get(i).start(sinks.get(i).writer());
@@ -162,8 +220,10 @@ public final class AssessCommand implements Callable<Integer> {
                     reports.get(i).file(sinks.get(i).writer(), r);
                 }
                 if (!r.ok()) {
-                    for (Diagnostic d : r.errors()) {
-                        err.println(d.render());
+                    if (!diagnosticsOnScreen) {
+                        for (Diagnostic d : r.errors()) {
+                            err.println(d.render());
+                        }
                     }
                 } else if (threshold.reachedBy(r.assessment())) {
                     reached[0] = true;
@@ -176,8 +236,10 @@ public final class AssessCommand implements Callable<Integer> {
                 reports.get(i).finish(sinks.get(i).writer(), summary);
                 sinks.get(i).commit();
             }
-            for (Diagnostic w : result.portfolio().warnings()) {
-                err.println("vra: warning: " + w.render());
+            if (!diagnosticsOnScreen) {
+                for (Diagnostic w : result.portfolio().warnings()) {
+                    err.println("vra: warning: " + w.render());
+                }
             }
             printTimings(err, result, start);
         } finally {
@@ -237,6 +299,14 @@ public final class AssessCommand implements Callable<Integer> {
 
     private boolean color() {
         return !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
+    }
+
+    private HtmlReport.Detail parseHtmlDetail() {
+        try {
+            return htmlDetail == null ? null : HtmlReport.Detail.parse(htmlDetail);
+        } catch (IllegalArgumentException e) {
+            throw usage("--html-detail: " + e.getMessage());
+        }
     }
 
     private Threshold parseThreshold() {

@@ -36,8 +36,19 @@ public final class ExplainCommand implements Callable<Integer> {
         if (matches.isEmpty()) {
             String near = Suggestions.closest(wanted, base.ids());
             PrintWriter err = spec.commandLine().getErr();
-            err.println("vra: unknown rule id '" + id + "'" + (near != null ? "; did you mean '" + near + "'?"
-                    : "; 'vra rules list' shows every id"));
+            StringBuilder message = new StringBuilder("vra: unknown rule id '" + id + "'");
+            if (near != null) {
+                message.append("; did you mean '").append(near).append("'?");
+            }
+            if (rules.folders.isEmpty()) { // the rule may live in an overlay the command was not given
+                message.append(near != null ? " If" : "; if").append(" it lives in a rule overlay, name its folder:"
+                        + " vra explain");
+                rules.effectiveFolders().forEach(f -> message.append(" --rules ").append(f));
+                message.append(" --rules <folder> ").append(id);
+            } else if (near == null) {
+                message.append("; 'vra rules list' shows every id");
+            }
+            err.println(message);
             err.flush();
             return ExitCodes.USAGE_OR_RULES;
         }
@@ -65,6 +76,8 @@ public final class ExplainCommand implements Callable<Integer> {
         out.append("  area            ").append(r.area()).append(nl);
         out.append("  recommendation  ").append(r.recommendation()).append(": ")
                 .append(base.policy().recommendations().getOrDefault(r.recommendation(), "")).append(nl);
+        base.policy().recommendationsByKind().getOrDefault(r.recommendation(), java.util.Map.of())
+                .forEach((kind, text) -> out.append("    for ").append(kind).append(": ").append(text).append(nl));
         out.append("  backing         ").append(r.backing()).append(nl);
         out.append("  source          ").append(r.file()).append(':').append(r.line()).append(nl);
         out.append(nl);

@@ -1,5 +1,6 @@
 package dev.vendorrisk.cli;
 
+import dev.vendorrisk.assessor.profile.ProfileJsonSchema;
 import dev.vendorrisk.assessor.profile.ProfileTemplate;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Parameters;
 /** {@code vra init}: a commented template profile with every key, every fact unknown. */
 @Command(name = "init", mixinStandardHelpOptions = true,
         header = "Write a commented template profile: every key, each fact unknown until you fill it in.",
-        description = "Without FILE the template goes to stdout. An existing FILE is left alone unless --force.",
+        description = {"Without FILE the template goes to stdout. An existing FILE is left alone unless --force.",
+                "The template's first line points editors at a JSON Schema; with FILE, vra writes that schema"
+                        + " beside it (unless the schema file exists already, or LOCATION is a URL or 'none')."},
         footer = ExitCodes.HELP)
 public final class InitCommand implements Callable<Integer> {
     /** Where the template's modeline points editors for the schema ('vra schema' writes it). */
@@ -33,8 +36,8 @@ public final class InitCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--schema", paramLabel = "LOCATION", defaultValue = SCHEMA_FILE,
-            description = "Schema location for the yaml-language-server modeline; 'none' for no modeline."
-                    + " Default: ${DEFAULT-VALUE}.")
+            description = "Schema location for the yaml-language-server modeline, relative to FILE or a URL;"
+                    + " 'none' for no modeline. Default: ${DEFAULT-VALUE}.")
     String schema;
 
     @Override
@@ -45,6 +48,11 @@ public final class InitCommand implements Callable<Integer> {
         if (file == null) {
             out.print(template);
             out.flush();
+            if (!schema.equals("none") && !isUrl(schema)) {
+                err.println("vra: the template's first line points editors at '" + schema + "'; write that schema"
+                        + " beside your profile with: vra schema > " + schema);
+                err.flush();
+            }
             return ExitCodes.OK;
         }
         try {
@@ -65,6 +73,43 @@ public final class InitCommand implements Callable<Integer> {
         }
         out.println("wrote " + file + "; fill it in (set vendor.id first), then run: vra assess " + file);
         out.flush();
+        return writeSchemaBeside(out, err);
+    }
+
+    /**
+     * Writes the schema the template's modeline names, resolved against the template's folder, when it
+     * is a file that does not exist yet; an existing one is kept (it may be the user's own).
+     */
+    private int writeSchemaBeside(PrintWriter out, PrintWriter err) {
+        if (schema.equals("none") || isUrl(schema)) {
+            return ExitCodes.OK;
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        Path target = folder == null ? Path.of(schema) : folder.resolve(schema);
+        Path shown = file.getParent() == null ? Path.of(schema) : file.getParent().resolve(schema);
+        if (Files.exists(target)) {
+            out.println("kept " + shown + " (the schema editors read); refresh it with: vra schema > " + shown);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        try {
+            if (target.getParent() != null) {
+                Files.createDirectories(target.getParent());
+            }
+            Files.writeString(target, ProfileJsonSchema.json() + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            err.println("vra: cannot write the schema " + shown + ": " + e.getMessage()
+                    + "; write it yourself with: vra schema > " + shown);
+            err.flush();
+            return ExitCodes.USAGE_OR_RULES;
+        }
+        out.println("wrote " + shown + " beside it: the JSON Schema editors read for completion and checks");
+        out.flush();
         return ExitCodes.OK;
+    }
+
+    private static boolean isUrl(String location) {
+        return location.matches("(?i)[a-z][a-z0-9+.-]*://.*");
     }
 }

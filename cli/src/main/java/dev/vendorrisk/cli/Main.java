@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 /** {@code vra}: the command line. A thin shell over the library: maps results and errors to exit codes. */
 @Command(name = "vra", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Vendor Risk Assessor: how risky are your IT service providers, before an outage proves it.",
-        subcommands = {AssessCommand.class, TestCommand.class, RulesCommand.class, ExplainCommand.class, SchemaCommand.class,
-                InitCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AssessCommand.class, CompareCommand.class, TestCommand.class, RulesCommand.class,
+                ExplainCommand.class, SchemaCommand.class, InitCommand.class, CompletionCommand.class,
+                CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP)
 public final class Main implements Runnable {
     @CommandLine.Spec

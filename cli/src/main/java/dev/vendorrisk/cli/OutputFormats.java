@@ -1,5 +1,6 @@
 package dev.vendorrisk.cli;
 
+import dev.vendorrisk.assessor.report.HtmlReport;
 import dev.vendorrisk.assessor.report.Report;
 import dev.vendorrisk.assessor.report.ReportFormats;
 import dev.vendorrisk.assessor.report.ReportOptions;
@@ -36,9 +37,15 @@ final class OutputFormats {
      * @param toFile    the report goes to a file: JSON is written compact there, indented on stdout
      */
     static Report create(String name, boolean color, RuleBase rules, Severity threshold, boolean toFile) {
+        return create(name, color, rules, threshold, toFile, null);
+    }
+
+    /** As above; {@code htmlDetail} chooses the services an html report details (null: its default). */
+    static Report create(String name, boolean color, RuleBase rules, Severity threshold, boolean toFile,
+                         HtmlReport.Detail htmlDetail) {
         check(name);
         String version = new Main.Version().getVersion()[0].replaceFirst("^vra ", "");
         return ReportFormats.create(name.toLowerCase(Locale.ROOT),
-                new ReportOptions(rules, color, threshold, version, null, toFile));
+                new ReportOptions(rules, color, threshold, version, null, toFile, htmlDetail));
     }
 }

@@ -60,7 +60,12 @@ abstract class ReportOutput implements AutoCloseable {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder != null && !Files.isDirectory(folder)) {
-            throw new IOException("folder " + folder + " does not exist");
+            try {
+                Files.createDirectories(folder); // -o json=out/r.json works in a fresh checkout
+            } catch (IOException e) {
+                throw new IOException("cannot create the folder " + folder + " for " + target + ": " + e.getMessage()
+                        + "; choose another path for -o", e);
+            }
         }
         Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".part");
         PENDING.add(temp);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
         header = "Compile and lint the rules and scoring files; report every problem as file:line: message.",
         description = "Checks metadata (missing or malformed keys, duplicate ids, unknown severities, weights out of"
                 + " range, recommendations without text), the scoring files against their schema, the limits the"
-                + " rules read, and compiles every rule. Problems go to stderr; exit 2 when there is any.",
+                + " rules read, that every rule keeps to the safe rule language (with --trust-rules: lists the rules"
+                + " that need it), and compiles every rule. Problems go to stderr; exit 2 when there is any.",
         footer = ExitCodes.HELP)
 public final class RulesCheckCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -27,7 +28,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RuleSet set = rules.ruleSet();
-        RuleSet.Check check = set.check();
+        RuleSet.Check check = set.check(rules.trustRules);
         for (Diagnostic d : check.errors()) {
             err.println(d.render());
         }

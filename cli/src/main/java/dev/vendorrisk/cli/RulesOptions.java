@@ -25,6 +25,27 @@ public final class RulesOptions {
     @Option(names = "--disable", paramLabel = "ID", split = ",", description = "Switch rules off by id, e.g. SUP-007,CON-004.")
     List<String> disabled = new ArrayList<>();
 
+    @Option(names = "--trust-rules", description = "Run the rules as they are: do not refuse rules that go beyond"
+            + " the safe rule language (files, network, processes, System, reflection, ...). Only for rules you would"
+            + " run as a program; 'rules check --trust-rules' lists the rules that need it.")
+    boolean trustRules;
+
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** How long the rules may take on one profile. */
+    java.time.Duration timeLimit = dev.vendorrisk.assessor.rules.RuleEngine.DEFAULT_TIME_LIMIT;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "How long the rules may take on one profile"
+            + " (default: 5). A rule still running then is stopped and named (file:line), and the run ends with exit 2.")
+    void timeLimit(double seconds) {
+        if (!(seconds > 0) || seconds > 86_400) {
+            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), "--time-limit must be a number of"
+                    + " seconds above 0 (e.g. 5 or 0.5), not '" + seconds + "'");
+        }
+        timeLimit = java.time.Duration.ofNanos(Math.round(seconds * 1e9));
+    }
+
     @Option(names = "--verbose", description = "Show stack traces of unexpected errors.")
     boolean verbose;
 
@@ -75,6 +96,6 @@ public final class RulesOptions {
         effectiveFolders().forEach(builder::rules);
         Set<String> ids = new LinkedHashSet<>();
         disabled.forEach(d -> ids.add(d.trim()));
-        return builder.disable(ids).cache(cacheFolder());
+        return builder.disable(ids).cache(cacheFolder()).trustRules(trustRules).timeLimit(timeLimit);
     }
 }

@@ -44,8 +44,21 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only failures and the counts.")
     boolean quiet;
 
+    @Option(names = "--watch", description = "Stay running: run the tests again after every save of a rule, scoring"
+            + " or test file (docs/watch.md). Ctrl-C stops.")
+    boolean watch;
+
+    /** The rules a watch built (then this run neither builds nor watches). */
+    VendorRiskAssessor prebuilt;
+
     @Override
     public Integer call() throws XMLStreamException {
+        if (watch && prebuilt == null) {
+            return Watch.loop(spec, rules, dirs, assessor -> {
+                prebuilt = assessor;
+                return call();
+            });
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String fmt = format.toLowerCase(Locale.ROOT);
@@ -65,15 +78,9 @@ public final class TestCommand implements Callable<Integer> {
             err.println("vra: no rule tests to run; pass a folder of test files (e.g. rules/tests)");
             return ExitCodes.USAGE_OR_RULES;
         }
-        VendorRiskAssessor assessor = rules.builder().build();
-        List<String> files = new ArrayList<>();
-        List<dev.vendorrisk.assessor.testing.RuleTestCase> cases = new ArrayList<>();
-        for (Path target : targets) {
-            RuleTestSuite suite = RuleTests.load(target, assessor.rules());
-            files.addAll(suite.files());
-            cases.addAll(suite.cases());
-        }
-        TestReport report = RuleTests.run(assessor, new RuleTestSuite(files, cases));
+        VendorRiskAssessor assessor = prebuilt != null ? prebuilt : rules.builder().build();
+        RuleTestSuite suite = RuleTests.load(targets, assessor.rules()); // every problem of every file at once
+        TestReport report = RuleTests.run(assessor, suite, testedFolders(targets));
         if (fmt.equals("junit")) {
             JUnitXml.write(report, out);
         } else {
@@ -98,5 +105,20 @@ public final class TestCommand implements Callable<Integer> {
         }
         out.flush();
         return report.allPassed() ? ExitCodes.OK : ExitCodes.THRESHOLD;
+    }
+
+    /**
+     * The rules folders that hold the tests being run ({@code mine/tests} belongs to {@code mine}):
+     * the coverage lists only their rules. None when no test lies in a rules folder: then every rule.
+     */
+    private List<Path> testedFolders(List<Path> targets) {
+        List<Path> out = new ArrayList<>();
+        for (Path folder : rules.effectiveFolders()) {
+            Path root = folder.toAbsolutePath().normalize();
+            if (targets.stream().anyMatch(t -> t.toAbsolutePath().normalize().startsWith(root)) && !out.contains(folder)) {
+                out.add(folder);
+            }
+        }
+        return out;
     }
 }

@@ -46,6 +46,15 @@ class AssessCommandTest {
         }
         assertThat(finding.get("evidence").get(0).get("line").asInt()).isPositive();
         assertThat(a.get("exposure").get("perIncident").asDouble()).isEqualTo(360000.0);
+        JsonNode top = a.get("recommendations").get(0);
+        for (String key : new String[] {"key", "text", "textKind", "resolves", "scoreReduction", "resolvesPercent"}) {
+            assertThat(top.has(key)).as(key).isTrue();
+        }
+        JsonNode wayDown = a.get("wayDown");
+        assertThat(wayDown.get("from").asText()).isEqualTo("CRITICAL");
+        assertThat(wayDown.get("steps").size()).isPositive();
+        JsonNode last = wayDown.get("milestones").get(wayDown.get("milestones").size() - 1);
+        assertThat(last.get("rating").asText()).isEqualTo("LOW");
         assertThat(root.get("errors").isArray()).isTrue();
     }
 
@@ -122,10 +131,39 @@ class AssessCommandTest {
                 end
                 """);
         Files.writeString(dir.resolve("scoring.yaml"), "maxFirings: 500\n");
-        CliRunner.Result r = run("assess", "--rules", RULES, "--rules", dir.toString(), path("samples/well-run-msp.yaml"));
+        // update is beyond the safe rule language: refused by default, and capped when trusted
+        CliRunner.Result refused = run("assess", "--rules", RULES, "--rules", dir.toString(), path("samples/well-run-msp.yaml"));
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
+        assertThat(refused.err()).contains(dir + "/loop.drl:11: rule 'touches its own fact': 'update(...)' is not allowed in a rule");
+        CliRunner.Result r = run("assess", "--trust-rules", "--rules", RULES, "--rules", dir.toString(),
+                path("samples/well-run-msp.yaml"));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
         assertThat(r.err()).contains(dir + "/loop.drl:6: rule 'touches its own fact' fired ")
                 .contains("stopped at the cap of 500 firings").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aRuleThatRunsPastTheTimeLimitIsStoppedAndNamed(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("spin.drl"), """
+                package spin;
+                import dev.vendorrisk.assessor.profile.*;
+
+                rule "spins"
+                when
+                    Company()
+                then
+                    while (true) { }
+                end
+                """);
+        CliRunner.Result r = run("assess", "--trust-rules", "--time-limit", "3", "--rules", dir.toString(),
+                path("samples/well-run-msp.yaml"));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
+        assertThat(r.err()).contains(dir + "/spin.drl:4: rule 'spins' was still running after the time limit of 3 s")
+                .doesNotContain("\tat ");
+
+        CliRunner.Result zero = run("assess", "--time-limit", "0", path("samples/well-run-msp.yaml"));
+        assertThat(zero.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
+        assertThat(zero.err()).contains("--time-limit must be a number of seconds above 0");
     }
 
     @Test

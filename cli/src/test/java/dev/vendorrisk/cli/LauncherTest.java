@@ -111,6 +111,14 @@ class LauncherTest {
     }
 
     @Test
+    void aWatchGetsTheFullJitAndWritesNoArchive() throws Exception {
+        assertThat(launch("test", "--watch", "-q")).isEqualTo("full test --watch -q\n");
+        assertThat(launch("assess", "--watch", "a.yaml")).isEqualTo("full assess --watch a.yaml\n");
+        assertThat(archives()).as("a watch never ends on its own: it writes no archive").isEmpty();
+        assertThat(launch("test", "-q")).as("a test run without --watch stays quick").startsWith("quick ");
+    }
+
+    @Test
     void onlyTheThreeNewestArchivesAreKept() throws Exception {
         Files.createDirectories(cache);
         Instant now = Instant.now();

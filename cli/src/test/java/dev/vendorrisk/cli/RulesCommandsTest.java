@@ -136,11 +136,54 @@ class RulesCommandsTest {
     }
 
     @Test
+    void explainShowsTheRecommendationTextsByKindOfService() {
+        CliRunner.Result r = vra("explain", "--rules", RULES, "BCP-004");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("  recommendation  fallback: Document a manual fallback")
+                .contains("    for telephony: Document a manual fallback that works within the maximum tolerable"
+                        + " downtime (e.g. divert key numbers at the carrier")
+                .contains("    for hosting: ");
+    }
+
+    @Test
     void explainOfAnUnknownIdSuggestsTheClosest() {
         CliRunner.Result r = vra("explain", "--rules", RULES, "SLA-04");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
         assertThat(r.err()).isEqualTo("vra: unknown rule id 'SLA-04'; did you mean 'SLA-004'?" + System.lineSeparator());
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void explainOfAnUnknownIdWithoutRulesPointsAtOverlays() {
+        CliRunner.Result r = run("explain", "MINE-010", "--no-cache");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
+        assertThat(r.err()).isEqualTo("vra: unknown rule id 'MINE-010'; if it lives in a rule overlay, name its folder:"
+                + " vra explain --rules <folder> MINE-010" + System.lineSeparator());
+        CliRunner.Result near = run("explain", "SUP-07", "--no-cache");
+        assertThat(near.err()).isEqualTo("vra: unknown rule id 'SUP-07'; did you mean 'SUP-007'? If it lives in a rule"
+                + " overlay, name its folder: vra explain --rules <folder> SUP-07" + System.lineSeparator());
+    }
+
+    @Test
+    void checkWarnsAboutAPatternOnATypeNeverInserted(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("vendor.drl"), """
+                package mine;
+                import dev.vendorrisk.assessor.profile.*;
+                import static dev.vendorrisk.assessor.rules.Emit.*;
+                rule "vendor abroad"
+                    @id("MINE-010") @title("t") @severity("LOW") @weight(5) @recommendation("sla") @backing("b")
+                when
+                    Vendor(country != null)
+                then
+                    insert(hit(kcontext, ev("vendor.country", 1)));
+                end
+                """);
+        CliRunner.Result r = vra("rules", "check", "--rules", RULES, "--rules", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).isEqualTo(dir + "/vendor.drl:7:5: warning: rule 'MINE-010' matches Vendor, which is never"
+                + " inserted into the session, so the rule can never fire; reach it through VendorProfile.vendor, e.g."
+                + " VendorProfile(vendor.country != null)" + System.lineSeparator());
+        assertThat(r.out()).endsWith(", 1 warning" + System.lineSeparator());
     }
 
     @Test

@@ -41,7 +41,7 @@ class SchemaAndInitCommandsTest {
         Path file = dir.resolve("new.yaml");
         CliRunner.Result init = run("init", file.toString());
         assertThat(init.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(init.out()).isEqualTo("wrote " + file + "; fill it in (set vendor.id first), then run: vra assess "
+        assertThat(init.out()).startsWith("wrote " + file + "; fill it in (set vendor.id first), then run: vra assess "
                 + file + System.lineSeparator());
         CliRunner.Result assess = run("assess", "--rules", path("rules"), "--cache-dir", dir.resolve("cache").toString(),
                 file.toString());
@@ -61,5 +61,38 @@ class SchemaAndInitCommandsTest {
         assertThat(Files.readString(file)).isEqualTo("mine\n");
         assertThat(run("init", "--force", file.toString()).exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(Files.readString(file)).startsWith("# yaml-language-server:");
+    }
+
+    @Test
+    void initWritesTheSchemaTheTemplatePointsAtBesideIt() throws IOException {
+        Path file = dir.resolve("vendors/acme.yaml");
+        Files.createDirectories(file.getParent());
+        CliRunner.Result init = run("init", file.toString());
+        assertThat(init.exitCode()).isEqualTo(ExitCodes.OK);
+        Path schema = file.resolveSibling("vendor-profile.schema.json");
+        assertThat(init.out()).contains("wrote " + schema + " beside it");
+        assertThat(Files.readString(schema)).isEqualTo(run("schema").out());
+        assertThat(Files.readString(file)).startsWith("# yaml-language-server: $schema=vendor-profile.schema.json\n");
+
+        Files.writeString(schema, "{}\n");
+        CliRunner.Result second = run("init", dir.resolve("vendors/other.yaml").toString());
+        assertThat(second.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(second.out()).contains("kept " + schema).contains("vra schema > " + schema);
+        assertThat(Files.readString(schema)).as("an existing schema file is the user's").isEqualTo("{}\n");
+    }
+
+    @Test
+    void initWritesNoSchemaForAUrlOrNone() {
+        assertThat(run("init", "--schema", "https://example.org/s.json", dir.resolve("a.yaml").toString()).exitCode())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(run("init", "--schema", "none", dir.resolve("b.yaml").toString()).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(dir.resolve("vendor-profile.schema.json")).doesNotExist();
+    }
+
+    @Test
+    void theTemplateOnStdoutSaysHowToGetTheSchema() {
+        CliRunner.Result r = run("init");
+        assertThat(r.err()).contains("vra schema > vendor-profile.schema.json");
+        assertThat(run("init", "--schema", "none").err()).isEmpty();
     }
 }

@@ -59,4 +59,25 @@ class TestCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
         assertThat(r.err()).contains("bad.yaml:3:");
     }
+
+    @Test
+    void theTestsOfAnOverlayListOnlyTheOverlaysRulesAsUntested(@TempDir Path dir) throws IOException {
+        Path mine = Files.createDirectories(dir.resolve("mine/tests"));
+        Path overlay = CliRunner.ROOT.resolve("examples/mine");
+        Files.copy(overlay.resolve("mine.drl"), dir.resolve("mine/mine.drl"));
+        Files.copy(overlay.resolve("scoring.yaml"), dir.resolve("mine/scoring.yaml"));
+        Files.copy(Path.of(path("samples/pbx-incident.yaml")), mine.resolve("pbx.yaml"));
+        Files.writeString(mine.resolve("mine.yaml"), """
+                baseline: pbx.yaml
+                cases:
+                  - name: a custom build with no alternative
+                    expect:
+                      fires: [MINE-001]
+                """);
+        CliRunner.Result r = run("test", "--rules", RULES, "--rules", dir.resolve("mine").toString(), mine.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("Rules no case makes fire: STAFF-003" + System.lineSeparator())
+                .contains("Rules no case shows not firing: MINE-001, STAFF-003" + System.lineSeparator())
+                .contains("1 passed, 0 failed");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.vendorrisk.service;
 
 import dev.vendorrisk.assessor.RuleBaseException;
+import dev.vendorrisk.assessor.RuleTimeoutException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -80,5 +81,12 @@ public class ErrorMappers {
     /** An error answer: JSON, whatever the request accepted, since no other type carries the message. */
     static Response error(Response.Status status, ErrorBody body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
+    }
+
+    /** 503 when the rules ran past the time limit on a profile: named with file and line; the service stays up. */
+    @ServerExceptionMapper
+    public Response ruleTimedOut(RuleTimeoutException e) {
+        return error(Response.Status.SERVICE_UNAVAILABLE, new ErrorBody("the rules ran past the time limit on this"
+                + " profile and were stopped", e.diagnostics()));
     }
 }

@@ -222,6 +222,7 @@ class OpenApiContractTest {
         OpenApiDocument.Operation batch = operation("assessBatch");
         StringBuilder all = new StringBuilder();
         List<Path> samples;
+        // the valid samples, then the deliberately broken examples
         try (Stream<Path> walk = Stream.concat(Files.walk(Library.ROOT.resolve("samples")),
                 Files.walk(Library.ROOT.resolve("examples/invalid")))) {
             samples = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
@@ -235,7 +236,7 @@ class OpenApiContractTest {
         }
         Response response = request(batch).contentType("application/yaml").body(all.toString()).post(batch.path());
 
-        assertThat(response.statusCode()).isEqualTo(400); // the invalid samples are in the batch
+        assertThat(response.statusCode()).isEqualTo(400); // the invalid examples are in the batch
         conforms(batch, response);
         assertThat(response.jsonPath().getList("assessments")).hasSize(5);
     }

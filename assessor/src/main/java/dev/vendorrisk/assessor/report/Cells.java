@@ -4,6 +4,7 @@ import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
 import dev.vendorrisk.assessor.Recommendation;
+import dev.vendorrisk.assessor.WayDown;
 import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
 import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.rules.Evidence;
@@ -14,6 +15,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -80,14 +82,44 @@ final class Cells {
         return e.path() + "=" + e.text() + (e.line() > 0 ? " (line " + e.line() + ")" : "");
     }
 
+    /**
+     * What a recommendation is worth, e.g. {@code -0.3 points now; resolves 21 % of the risk}; a reduction
+     * that rounds to 0 reads {@code under 0.1 points now}.
+     */
+    static String impact(Recommendation r) {
+        double p = r.resolvesPercent();
+        String percent = p > 0 && p < 0.5 ? "under 1" : String.format(Locale.ROOT, "%.0f", p);
+        String points = r.scoreReduction() == 0 ? "under 0.1" : "-" + number(r.scoreReduction());
+        return points + " points now; resolves " + percent + " % of the risk";
+    }
+
+    /**
+     * The way down as lines, one per rating band reached: {@code act on sla, fallback -> 62 HIGH},
+     * then {@code then act on phone-line -> 38.2 MEDIUM}; empty when the vendor is rated LOW.
+     */
+    static List<String> wayDown(WayDown w) {
+        List<String> out = new ArrayList<>();
+        for (WayDown.Milestone m : w.milestones()) {
+            out.add((out.isEmpty() ? "act on " : "then act on ") + String.join(", ", m.recommendations()) + " -> "
+                    + number(m.score()) + " " + m.rating());
+        }
+        return out;
+    }
+
     /** The recommendation's text for a finding's key, or the key when the assessment has none for it. */
     static String recommendationText(Assessment a, String key) {
+        Recommendation r = recommendation(a, key);
+        return r == null ? key : r.text();
+    }
+
+    /** The assessment's recommendation with this key, or null. */
+    static Recommendation recommendation(Assessment a, String key) {
         for (Recommendation r : a.recommendations()) {
             if (r.key().equals(key)) {
-                return r.text();
+                return r;
             }
         }
-        return key;
+        return null;
     }
 
     /** Active findings by severity, every severity present. */

@@ -3,6 +3,7 @@ package dev.vendorrisk.assessor.report;
 import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
+import dev.vendorrisk.assessor.Recommendation;
 import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
 import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.portfolio.PortfolioSession;
@@ -15,11 +16,15 @@ import java.util.List;
  * {@link CsvTable}). Columns:
  * <pre>
  * file,vendor_id,vendor_name,service,tier,rating,score,finding_id,severity,area,weight,contribution,share,
- * waived,recommendation,title,evidence,error
+ * waived,recommendation,title,evidence,error,recommendation_points,recommendation_resolves_percent,way_down
  * </pre>
  * <ul>
  *   <li>vendor columns repeat on each of the vendor's findings; a vendor without findings gets one row whose
  *       finding columns ({@code finding_id} to {@code evidence}) are empty;</li>
+ *   <li>{@code recommendation_points} and {@code recommendation_resolves_percent} say what acting on the
+ *       finding's recommendation is worth: the score it removes now and the share of the current risk (in
+ *       percent) its findings account for; {@code way_down} is the vendor's way down to a lower rating, e.g.
+ *       {@code act on sla, fallback -> 62 HIGH; then act on phone-line -> 38.2 MEDIUM} (empty at LOW);</li>
  *   <li>{@code recommendation} is the recommendation key (as in the json report); {@code waived} is
  *       {@code true} or {@code false}; {@code evidence} is {@code path=value (line N)} joined with {@code "; "};</li>
  *   <li>an invalid file gets one row per diagnostic: {@code file} and {@code error}
@@ -37,7 +42,8 @@ public final class CsvReport implements Report {
     /** The header, in order. */
     public static final List<String> COLUMNS = List.of("file", "vendor_id", "vendor_name", "service", "tier",
             "rating", "score", "finding_id", "severity", "area", "weight", "contribution", "share", "waived",
-            "recommendation", "title", "evidence", "error");
+            "recommendation", "title", "evidence", "error", "recommendation_points", "recommendation_resolves_percent",
+            "way_down");
 
     private final CsvTable table = new CsvTable(COLUMNS);
 
@@ -51,22 +57,40 @@ public final class CsvReport implements Report {
         if (!result.ok()) {
             for (Diagnostic d : result.errors()) {
                 table.row(result.file(), null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, d.render());
+                        null, null, null, null, d.render(), null, null, null);
             }
             return;
         }
         Assessment a = result.assessment();
         if (a.findings().isEmpty()) {
             table.row(a.file(), a.vendorId(), a.vendorName(), a.service(), a.tier().wire(), a.rating().name(),
-                    Cells.number(a.score()), null, null, null, null, null, null, null, null, null, null, null);
+                    Cells.number(a.score()), null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    wayDown(a));
             return;
         }
         for (Finding f : a.findings()) {
             table.row(a.file(), a.vendorId(), a.vendorName(), a.service(), a.tier().wire(), a.rating().name(),
                     Cells.number(a.score()), f.id(), f.severity().name(), f.area(), String.valueOf(f.weight()),
                     Cells.number(f.contribution()), Cells.number(f.share()), String.valueOf(f.waived()),
-                    f.recommendation(), f.title(), Cells.evidence(f), null);
+                    f.recommendation(), f.title(), Cells.evidence(f), null, points(a, f), percent(a, f), wayDown(a));
         }
+    }
+
+    /** The points the finding's recommendation removes, or empty for a waived finding (no recommendation counts it). */
+    private static String points(Assessment a, Finding f) {
+        Recommendation r = f.waived() ? null : Cells.recommendation(a, f.recommendation());
+        return r == null ? null : Cells.number(r.scoreReduction());
+    }
+
+    private static String percent(Assessment a, Finding f) {
+        Recommendation r = f.waived() ? null : Cells.recommendation(a, f.recommendation());
+        return r == null ? null : Cells.number(r.resolvesPercent());
+    }
+
+    /** The way down in one cell, its steps separated by "; ". */
+    private static String wayDown(Assessment a) {
+        List<String> lines = Cells.wayDown(a.wayDown());
+        return lines.isEmpty() ? null : String.join("; ", lines);
     }
 
     @Override
@@ -76,7 +100,7 @@ public final class CsvReport implements Report {
             for (PortfolioFinding f : portfolio.findings()) {
                 table.row(null, Cells.vendorId(f), null, null, null, null, null, f.id(), f.severity().name(),
                         PortfolioSession.AREA, String.valueOf(f.weight()), null, null, "false", f.recommendation(),
-                        f.title(), Cells.evidence(f.evidence()), null);
+                        f.title(), Cells.evidence(f.evidence()), null, null, null, null);
             }
         }
         table.finish();

@@ -66,7 +66,7 @@ import java.util.regex.Pattern;
  */
 public final class HtmlReport implements Report {
     /** How many services get a detail section by default: the riskiest ones. */
-    public static final int DEFAULT_DETAIL_LIMIT = 1000;
+    public static final int DEFAULT_DETAIL_LIMIT = 200;
 
     private static final String NL = "\n";
     private static final String CSS = resource("HtmlReport.css");
@@ -276,7 +276,7 @@ public final class HtmlReport implements Report {
             writeDetails(out, kept);
             out.write("</main>" + NL + "<footer>" + NL + "<p class=\"muted\">" + esc(summary.line()) + "</p>" + NL
                     + "</footer>" + NL);
-            out.write("<script>" + JS + "</script>" + NL + "</body>" + NL + "</html>" + NL);
+            out.write(pageEnd());
         } finally {
             rows.delete();
             details.delete();
@@ -287,12 +287,49 @@ public final class HtmlReport implements Report {
     private void writeHead(Writer out) throws IOException {
         String title = services == 1 && invalidFiles == 0 ? "Vendor risk report: " + firstVendor
                 : "Vendor risk report: " + services + (services == 1 ? " service" : " services");
-        out.write("<!DOCTYPE html>" + NL + "<html lang=\"en\">" + NL + "<head>" + NL + "<meta charset=\"utf-8\">" + NL);
-        out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">" + NL);
-        out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" + NL);
-        out.write("<meta name=\"generator\" content=\"vra assess -o html\">" + NL);
-        out.write("<title>" + esc(title) + "</title>" + NL);
-        out.write("<style>" + CSS + "</style>" + NL + "</head>" + NL + "<body>" + NL);
+        out.write(pageStart(title, "vra assess -o html"));
+    }
+
+    /**
+     * The start of a page in this report's look, up to and including {@code <body>}: the same style sheet,
+     * script and Content-Security-Policy, for other pages of the project (the comparison, the service's page).
+     * End it with {@link #pageEnd()}.
+     */
+    public static String pageStart(String title, String generator) {
+        return "<!DOCTYPE html>" + NL + "<html lang=\"en\">" + NL + "<head>" + NL + "<meta charset=\"utf-8\">" + NL
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">" + NL
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" + NL
+                + "<meta name=\"generator\" content=\"" + esc(generator) + "\">" + NL
+                + "<title>" + esc(title) + "</title>" + NL
+                + "<style>" + CSS + "</style>" + NL + "</head>" + NL + "<body>" + NL;
+    }
+
+    /** The end of a page begun with {@link #pageStart}: the sorting and filtering script, then the closing tags. */
+    public static String pageEnd() {
+        return "<script>" + JS + "</script>" + NL + "</body>" + NL + "</html>" + NL;
+    }
+
+    /** {@code text} escaped for HTML content and attributes (see {@link #esc}). */
+    public static String escape(String text) {
+        return esc(text);
+    }
+
+    /** A rating or severity as a badge: the word, in a shade that keeps its order in greyscale. */
+    public static String badgeOf(String level) {
+        return badge(level);
+    }
+
+    /**
+     * A horizontal bar chart in this report's look, inline SVG with one {@code rect.bar} per value; put its
+     * numbers in a table next to it.
+     */
+    public static String barChart(String kind, String title, List<String> labels, List<Double> values,
+                                  List<String> texts, double max) {
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            bars.add(new Bar(labels.get(i), values.get(i), texts.get(i), ""));
+        }
+        return barChart(kind, title, bars, max);
     }
 
     private void writeNav(Writer out, Summary summary) throws IOException {
@@ -385,7 +422,7 @@ public final class HtmlReport implements Report {
         int width = 720;
         int height = 360;
         int left = 56;
-        int right = 24;
+        int right = 48;
         int top = 16;
         int bottom = 44;
         double plotW = width - left - right;
@@ -437,18 +474,9 @@ public final class HtmlReport implements Report {
             }
         });
         out.write("</svg>" + NL);
-        out.write("<details class=\"numbers\"><summary>The numbers of this chart</summary>" + NL
-                + "<table class=\"sortable\"><caption>Risk map in " + esc(currency) + "</caption>" + NL
-                + "<thead><tr><th>Vendor</th><th>Service</th><th>Rating</th><th class=\"num\">Score</th>"
-                + "<th class=\"num\">Exposure per incident (" + esc(currency) + ")</th></tr></thead>" + NL + "<tbody>" + NL);
-        forEachRow(row -> {
-            if (row.exposure() != null && currency(row.currency()).equals(currency)) {
-                out.write("<tr><td>" + esc(row.vendor()) + "</td><td>" + esc(row.service()) + "</td><td>"
-                        + badge(row.rating().name()) + "</td>" + numCell(row.score(), Cells.number(row.score()))
-                        + numCell(row.exposure(), money(row.exposure())) + "</tr>" + NL);
-            }
-        });
-        out.write("</tbody>" + NL + "</table>" + NL + "</details>" + NL + "</figure>" + NL);
+        out.write("<p class=\"numbers\">The numbers of this chart: the Score and Exposure per incident columns of"
+                + " <a href=\"#service-table\">the services table</a> (currency " + esc(currency) + ").</p>" + NL
+                + "</figure>" + NL);
     }
 
     /** A mark's opening element, by rating: a shape that keeps its meaning without colour. */
@@ -506,7 +534,7 @@ public final class HtmlReport implements Report {
             b.append(numCell(row.active(), Integer.toString(row.active())));
             for (String area : areas) {
                 double s = row.areas().getOrDefault(area, 0.0);
-                b.append("<td class=\"heat h").append(heat(s)).append("\" data-v=\"").append(fmt(s)).append("\">")
+                b.append("<td class=\"heat h").append(heat(s)).append("\">")
                         .append(Cells.number(s)).append("</td>");
             }
             out.write(b.append("</tr>").append(NL).toString());
@@ -925,8 +953,9 @@ public final class HtmlReport implements Report {
         return "<span class=\"badge b-" + lower(level) + "\">" + level + "</span>";
     }
 
+    /** A number cell; the script sorts by its text (thousands separators and % ignored). */
     private static String numCell(double sortValue, String text) {
-        return "<td class=\"num\" data-v=\"" + fmt(sortValue) + "\">" + esc(text) + "</td>";
+        return "<td class=\"num\">" + esc(text) + "</td>";
     }
 
     private static String evidence(List<Evidence> evidence) {

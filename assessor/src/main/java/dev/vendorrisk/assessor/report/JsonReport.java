@@ -8,6 +8,7 @@ import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
 import dev.vendorrisk.assessor.Recommendation;
+import dev.vendorrisk.assessor.WayDown;
 import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
 import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.rules.Evidence;
@@ -208,18 +209,53 @@ public final class JsonReport implements Report {
             json.writeStartObject();
             json.writeStringField("key", r.key());
             json.writeStringField("text", r.text());
+            json.writeStringField("textKind", r.textKind());
             json.writeArrayFieldStart("resolves");
             for (String id : r.resolves()) {
                 json.writeString(id);
             }
             json.writeEndArray();
             json.writeNumberField("scoreReduction", r.scoreReduction());
+            json.writeNumberField("resolvesPercent", r.resolvesPercent());
             json.writeEndObject();
         }
         json.writeEndArray();
+        writeWayDown(json, a.wayDown());
         json.writeArrayFieldStart("warnings");
         for (String w : a.warnings()) {
             json.writeString(w);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /**
+     * {@code "wayDown": {"from", "steps": [{"recommendation","score","rating"}],
+     * "milestones": [{"recommendations":[keys],"score","rating"}]}}.
+     */
+    private static void writeWayDown(JsonGenerator json, WayDown w) throws IOException {
+        json.writeObjectFieldStart("wayDown");
+        json.writeStringField("from", w.from().name());
+        json.writeArrayFieldStart("steps");
+        for (WayDown.Step step : w.steps()) {
+            json.writeStartObject();
+            json.writeStringField("recommendation", step.recommendation());
+            json.writeNumberField("score", step.score());
+            json.writeStringField("rating", step.rating().name());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("milestones");
+        for (WayDown.Milestone m : w.milestones()) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("recommendations");
+            for (String key : m.recommendations()) {
+                json.writeString(key);
+            }
+            json.writeEndArray();
+            json.writeNumberField("score", m.score());
+            json.writeStringField("rating", m.rating().name());
+            json.writeEndObject();
         }
         json.writeEndArray();
         json.writeEndObject();

@@ -3,6 +3,7 @@ package dev.vendorrisk.assessor.report;
 import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
+import dev.vendorrisk.assessor.Recommendation;
 import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
 import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.rules.Evidence;
@@ -122,6 +123,11 @@ public final class JunitReport implements Report {
                         .append(f.title()).append('\n');
             }
         }
+        List<String> wayDown = Cells.wayDown(a.wayDown());
+        if (!wayDown.isEmpty()) {
+            other.append("way down from ").append(a.rating()).append(" (acting on the recommendations in ranked order):\n");
+            wayDown.forEach(line -> other.append("  ").append(line).append('\n'));
+        }
         startSuite(a.file(), failures.isEmpty() ? 0 : 1, 0);
         startCase(a.vendorId(), a.file());
         for (Finding f : failures) {
@@ -227,8 +233,12 @@ public final class JunitReport implements Report {
             }
             b.append(": ").append(e.path()).append(": ").append(e.text()).append('\n');
         }
-        b.append("recommendation (").append(f.recommendation()).append("): ")
-                .append(Cells.recommendationText(a, f.recommendation())).append('\n');
+        Recommendation r = Cells.recommendation(a, f.recommendation());
+        b.append("recommendation (").append(f.recommendation());
+        if (r != null) {
+            b.append("; ").append(Cells.impact(r));
+        }
+        b.append("): ").append(r == null ? f.recommendation() : r.text()).append('\n');
         return b.toString();
     }
 

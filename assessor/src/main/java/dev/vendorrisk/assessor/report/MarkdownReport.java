@@ -110,10 +110,17 @@ public final class MarkdownReport implements Report {
             b.append("### Recommendations").append(NL).append(NL);
             int i = 1;
             for (Recommendation r : a.recommendations()) {
-                b.append(i++).append(". **").append(escape(r.key())).append("** (-").append(Cells.number(r.scoreReduction()))
-                        .append(" points): ").append(escape(r.text())).append(" Resolves ")
+                b.append(i++).append(". **").append(escape(r.key())).append("** (").append(escape(Cells.impact(r)))
+                        .append("): ").append(escape(r.text())).append(" Resolves ")
                         .append(escape(String.join(", ", r.resolves()))).append('.').append(NL);
             }
+            b.append(NL);
+        }
+        List<String> wayDown = Cells.wayDown(a.wayDown());
+        if (!wayDown.isEmpty()) {
+            b.append("### Way down from ").append(a.rating()).append(NL).append(NL)
+                    .append("Acting on the recommendations in ranked order:").append(NL).append(NL);
+            wayDown.forEach(line -> b.append("- ").append(escape(line)).append(NL));
             b.append(NL);
         }
         for (String warning : a.warnings()) {

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
+import dev.vendorrisk.assessor.Recommendation;
 import dev.vendorrisk.assessor.portfolio.PortfolioFinding;
 import dev.vendorrisk.assessor.portfolio.PortfolioResult;
 import dev.vendorrisk.assessor.portfolio.PortfolioSession;
@@ -67,7 +68,11 @@ import java.util.Set;
  *
  * <p>A catalogue id with several variants (e.g. CORP-005 weak/distressed) is one rule whose
  * severity and weight are the highest of its variants, and whose {@code properties.variants} lists
- * each. Result properties carry the finding's contribution and share of the score.
+ * each. Result properties carry the finding's contribution and share of the score; an active finding's
+ * also what acting on its recommendation is worth ({@code recommendationPoints}, the score it removes now;
+ * {@code recommendationResolvesPercent}, the share of the current risk it resolves; {@code recommendationImpact},
+ * both as a sentence), and every finding of a vendor rated above LOW carries the vendor's {@code wayDown}
+ * (e.g. {@code ["act on sla, fallback -> 62 HIGH", "then act on phone-line -> 38.2 MEDIUM"]}).
  */
 public final class SarifReport implements Report {
     /** Where the official schema of the output lives. */
@@ -184,6 +189,16 @@ public final class SarifReport implements Report {
         properties.setAdditionalProperty("contribution", Scorer.round(f.contribution()));
         properties.setAdditionalProperty("share", Scorer.round(f.share()));
         properties.setAdditionalProperty("recommendation", f.recommendation());
+        Recommendation rec = f.waived() ? null : Cells.recommendation(a, f.recommendation());
+        if (rec != null) {
+            properties.setAdditionalProperty("recommendationPoints", rec.scoreReduction());
+            properties.setAdditionalProperty("recommendationResolvesPercent", rec.resolvesPercent());
+            properties.setAdditionalProperty("recommendationImpact", Cells.impact(rec));
+        }
+        List<String> wayDown = Cells.wayDown(a.wayDown());
+        if (!wayDown.isEmpty()) {
+            properties.setAdditionalProperty("wayDown", wayDown);
+        }
         Result r = new Result().withRuleId(f.id()).withRuleIndex(ruleIndex.get(f.id()))
                 .withLevel(level(f.severity())).withMessage(new Message().withText(f.message()))
                 .withLocations(List.of(location(a.file(), f.line(), 0))).withProperties(properties);

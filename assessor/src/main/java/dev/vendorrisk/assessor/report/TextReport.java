@@ -50,7 +50,8 @@ public final class TextReport implements Report {
         b.append("  ").append(exposure(a.exposure())).append(NL);
         long active = a.findings().stream().filter(f -> !f.waived()).count();
         b.append(NL).append("  Findings (").append(active).append(active == a.findings().size() ? "" : ", "
-                + (a.findings().size() - active) + " waived").append(')').append(NL);
+                + (a.findings().size() - active) + " waived").append(active == 0 ? ")" : "; share = points of the score each accounts for)")
+                .append(NL);
         List<Finding> findings = a.findings();
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
@@ -67,7 +68,7 @@ public final class TextReport implements Report {
             b.append(String.format(Locale.ROOT, "    %s %-9s %s%s%s%n", paint(severityColor(f.severity()),
                             String.format(Locale.ROOT, "%-8s", f.severity())), f.id(), f.title(),
                     same > 1 ? " (x" + same + ")" : "",
-                    f.waived() ? " [waived]" : String.format(Locale.ROOT, "  (+%.1f)", share)));
+                    f.waived() ? " [waived]" : String.format(Locale.ROOT, "  (share %.1f)", share)));
             for (int j = i; j < i + same; j++) {
                 for (Evidence e : findings.get(j).evidence()) {
                     b.append("                       ").append(e.path()).append(": ").append(e.text());
@@ -90,12 +91,19 @@ public final class TextReport implements Report {
             b.append(NL);
         }
         if (!a.recommendations().isEmpty()) {
-            b.append(NL).append("  Recommendations (by score removed)").append(NL);
+            b.append(NL).append("  Recommendations (ranked by the score each removes alone)").append(NL);
             int i = 1;
             for (Recommendation r : a.recommendations()) {
-                b.append(String.format(Locale.ROOT, "    %2d. [%s, -%.1f] %s%n", i++, r.key(), r.scoreReduction(), r.text()));
-                b.append("        resolves ").append(String.join(", ", r.resolves())).append(NL);
+                b.append(String.format(Locale.ROOT, "    %2d. [%s] %s%n", i++, r.key(), r.text()));
+                b.append("        ").append(Cells.impact(r)).append(" (").append(String.join(", ", r.resolves()))
+                        .append(')').append(NL);
             }
+        }
+        List<String> wayDown = Cells.wayDown(a.wayDown());
+        if (!wayDown.isEmpty()) {
+            b.append(NL).append("  Way down from ").append(a.rating()).append(" (acting on the recommendations in ranked order)")
+                    .append(NL);
+            wayDown.forEach(line -> b.append("    ").append(line).append(NL));
         }
         for (String w : a.warnings()) {
             b.append("  ").append(paint("33", "warning: ")).append(w).append(NL);

@@ -26,6 +26,15 @@ public final class Emit {
         return items.stream().map(String::valueOf).sorted().toList();
     }
 
+    /**
+     * The unknown facts the history rules need, given the known incidents and MTD (see {@link HistoryNeeds}):
+     * paths such as {@code incidents[0].date}, each to be reported as an information gap.
+     */
+    public static java.util.List<String> historyGaps(java.util.List<dev.vendorrisk.assessor.profile.Incident> incidents,
+                                                     Double mtd, Context context) {
+        return HistoryNeeds.unknownFacts(incidents, mtd, context);
+    }
+
     /** A needed fact that is not known. */
     public static Unknown unknown(String path) {
         return new Unknown(path);

@@ -34,7 +34,11 @@ public record Evidence(String path, Object value, int line) {
             return "unknown";
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+            StringBuilder out = new StringBuilder().append('[');
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(list.get(i));
+            }
+            return out.append(']').toString();
         }
         return String.valueOf(value);
     }

@@ -41,6 +41,8 @@ public final class RuleBase {
 
     private final KieBase kieBase;
     private final Map<String, RuleMeta> byRuleName;
+    /** The same metadata by package, then rule name: looked up per hit without building a key string. */
+    private final Map<String, Map<String, RuleMeta>> byPackage;
     private final List<RuleMeta> rules;
     private final Policy policy;
     private final Map<String, RuleSource> sources;
@@ -49,6 +51,11 @@ public final class RuleBase {
     private RuleBase(KieBase kieBase, Map<String, RuleMeta> byRuleName, Policy policy, Map<String, RuleSource> sources) {
         this.kieBase = kieBase;
         this.byRuleName = Map.copyOf(byRuleName);
+        Map<String, Map<String, RuleMeta>> grouped = new java.util.HashMap<>();
+        for (RuleMeta meta : byRuleName.values()) {
+            grouped.computeIfAbsent(meta.packageName(), p -> new java.util.HashMap<>()).put(meta.ruleName(), meta);
+        }
+        this.byPackage = grouped;
         this.rules = byRuleName.values().stream()
                 .sorted(Comparator.comparing(RuleMeta::id).thenComparing(RuleMeta::variant))
                 .toList();
@@ -318,7 +325,26 @@ public final class RuleBase {
 
     /** The metadata of a DRL rule, or null for a derivation rule. */
     public RuleMeta meta(String packageName, String ruleName) {
-        return byRuleName.get(packageName + "\u0000" + ruleName);
+        Map<String, RuleMeta> inPackage = byPackage.get(packageName);
+        return inPackage == null ? null : inPackage.get(ruleName);
+    }
+
+    /** Where a rule stands in its file. */
+    public record Place(String file, int line) {
+    }
+
+    /** The file and line of any rule, finding or derivation; {@code rules:0} when its source is not known. */
+    public Place place(String packageName, String ruleName) {
+        RuleMeta meta = meta(packageName, ruleName);
+        if (meta != null) {
+            return new Place(meta.file(), meta.line());
+        }
+        org.kie.api.definition.rule.Rule rule = kieBase.getRule(packageName, ruleName);
+        if (rule == null) {
+            return new Place("rules", 0);
+        }
+        Location at = locate(rule, sources.values());
+        return new Place(at.file(), at.line());
     }
 
     /** The scoring policy the rules were compiled with. */

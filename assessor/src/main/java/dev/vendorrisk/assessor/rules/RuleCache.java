@@ -86,10 +86,22 @@ public final class RuleCache {
         return Path.of(System.getProperty("user.home"), ".cache", "vra");
     }
 
-    /** The key of these exact inputs, for this build of the tool on this Java. */
+    /** The key of these exact inputs, for this build of the tool on this Java, compiled as trusted rules. */
     public String key(List<RuleSource> drl, List<RuleSource> scoring) {
+        return key(drl, scoring, "trusted");
+    }
+
+    /**
+     * The key of these exact inputs, for this build of the tool on this Java.
+     *
+     * @param mode how the rules were admitted, e.g. {@code "safe 1"} (passed the safe rule language
+     *             check, version 1) or {@code "trusted"}: an entry is only ever found by a run that
+     *             admits rules the same way, so a cached entry means the rules passed that check
+     */
+    public String key(List<RuleSource> drl, List<RuleSource> scoring, String mode) {
         MessageDigest sha = sha256();
         update(sha, "format " + FORMAT);
+        update(sha, "mode " + mode);
         update(sha, "tool " + toolStamp());
         update(sha, "java " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.version"));
         for (RuleSource s : drl) {

@@ -2,13 +2,15 @@ package dev.vendorrisk.assessor.rules;
 
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.RuleBaseException;
-import dev.vendorrisk.assessor.profile.Incident;
+import dev.vendorrisk.assessor.RuleTimeoutException;
 import dev.vendorrisk.assessor.profile.VendorProfile;
 import dev.vendorrisk.assessor.scoring.Exposure;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -24,56 +26,125 @@ public final class RuleEngine {
     private RuleEngine() {
     }
 
+    /** The default time limit of one evaluation. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
+
     /**
-     * Fires the rules over one profile.
+     * Fires the rules over one profile within the {@linkplain #DEFAULT_TIME_LIMIT default time limit}.
      *
      * @return the hits, in firing order
      * @throws RuleBaseException when a rule fails or the firing cap is reached; names the rule
+     * @throws RuleTimeoutException when the evaluation runs past the time limit; names the rule
      */
     public static List<Hit> fire(RuleBase rules, String file, VendorProfile profile, Context context, Exposure exposure) {
+        return fire(rules, file, profile, context, exposure, DEFAULT_TIME_LIMIT);
+    }
+
+    /**
+     * Fires the rules over one profile, stopping them at {@code limit} (see {@link RuleWatchdog}):
+     * a session stopped that way is dropped, never returned to the pool.
+     *
+     * @return the hits, in firing order
+     * @throws RuleBaseException when a rule fails or the firing cap is reached; names the rule
+     * @throws RuleTimeoutException when the evaluation runs past the time limit; names the rule
+     */
+    public static List<Hit> fire(RuleBase rules, String file, VendorProfile profile, Context context, Exposure exposure,
+                                 Duration limit) {
         int cap = rules.policy().maxFirings();
         KieSession session = rules.sessions().newKieSession();
+        RuleWatchdog.Run run = RuleWatchdog.start(session, limit);
+        boolean reusable = false;
         try {
-            insertFacts(session, profile, context, exposure);
-            int fired;
+            List<Hit> hits;
             try {
-                fired = session.fireAllRules(cap);
-            } catch (ConsequenceException e) {
-                RuleMeta meta = rules.meta(e.getRule().getPackageName(), e.getRule().getName());
-                throw new RuleBaseException(List.of(new Diagnostic(meta != null ? meta.file() : "rules",
-                        meta != null ? meta.line() : 0, 0, "rule '" + e.getRule().getName() + "' failed on " + file
-                        + ": " + rootMessage(e))));
+                hits = evaluate(rules, file, profile, context, exposure, session, cap);
+            } catch (RuntimeException e) {
+                if (run.state.get() == RuleWatchdog.Run.STOPPED || !finish(run)) {
+                    throw timeout(rules, file, run, limit);
+                }
+                reusable = true;
+                throw e;
             }
-            if (fired >= cap) {
-                throw runaway(rules, file, profile, context, exposure, cap);
+            if (!finish(run)) {
+                throw timeout(rules, file, run, limit);
             }
-            List<Hit> hits = new ArrayList<>();
-            for (Object o : session.getObjects(o -> o instanceof Hit)) {
-                hits.add((Hit) o);
-            }
+            reusable = true;
             return hits;
+        } catch (ThreadDeath stopped) {
+            if (run.state.get() != RuleWatchdog.Run.STOPPED) {
+                throw stopped;
+            }
+            throw timeout(rules, file, run, limit);
         } finally {
-            session.dispose(); // resets the session and returns it to the pool
+            if (reusable) {
+                session.dispose(); // resets the session and returns it to the pool
+            } else {
+                Thread.interrupted(); // the watchdog's interrupt is not for the caller
+            }
         }
     }
 
-    private static void insertFacts(KieSession session, VendorProfile profile, Context context, Exposure exposure) {
-        session.insert(context);
-        session.insert(exposure);
-        session.insert(profile.service());
-        session.insert(profile.company());
-        session.insert(profile.support());
-        session.insert(profile.sla());
-        session.insert(profile.operations());
-        session.insert(profile.continuity());
-        session.insert(profile.contract());
-        session.insert(profile.security());
-        session.insert(profile);
-        if (profile.incidents() != null) {
-            for (Incident incident : profile.incidents()) {
-                session.insert(incident);
-            }
+    /** Ends the watch; false when the evaluation was halted or stopped. */
+    private static boolean finish(RuleWatchdog.Run run) {
+        try {
+            return RuleWatchdog.end(run);
+        } catch (ThreadDeath stopped) {
+            return false;
         }
+    }
+
+    private static List<Hit> evaluate(RuleBase rules, String file, VendorProfile profile, Context context,
+                                      Exposure exposure, KieSession session, int cap) {
+        insertFacts(session, profile, context, exposure);
+        int fired;
+        try {
+            fired = session.fireAllRules(cap);
+        } catch (ConsequenceException e) {
+            RuleMeta meta = rules.meta(e.getRule().getPackageName(), e.getRule().getName());
+            throw new RuleBaseException(List.of(new Diagnostic(meta != null ? meta.file() : "rules",
+                    meta != null ? meta.line() : 0, 0, "rule '" + e.getRule().getName() + "' failed on " + file
+                    + ": " + rootMessage(e))));
+        }
+        if (fired >= cap) {
+            throw runaway(rules, file, profile, context, exposure, cap);
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (Object o : session.getObjects(o -> o instanceof Hit)) {
+            hits.add((Hit) o);
+        }
+        return hits;
+    }
+
+    /** The diagnostic of an evaluation the watchdog ended: the rule that was running, else the last to fire. */
+    private static RuleTimeoutException timeout(RuleBase rules, String file, RuleWatchdog.Run run, Duration limit) {
+        Rule current = run.current;
+        Rule last = run.last;
+        String seconds = limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
+        String how = "; make sure it ends (no loop), or raise the limit (--time-limit, builder().timeLimit(...))";
+        Diagnostic d;
+        if (current != null) {
+            RuleBase.Place at = rules.place(current.getPackageName(), current.getName());
+            d = new Diagnostic(at.file(), at.line(), 0, "rule '" + current.getName() + "' was still running after the"
+                    + " time limit of " + seconds + " on " + file + " and was stopped" + how);
+        } else if (run.state.get() == RuleWatchdog.Run.STOPPED) {
+            RuleBase.Place at = last == null ? new RuleBase.Place("rules", 0)
+                    : rules.place(last.getPackageName(), last.getName());
+            d = new Diagnostic(at.file(), at.line(), 0, "a rule's condition was still being evaluated after the time"
+                    + " limit of " + seconds + " on " + file + " and was stopped ("
+                    + (last == null ? "no rule had fired yet" : "the last rule to fire was '" + last.getName() + "'")
+                    + ")" + how);
+        } else {
+            RuleBase.Place at = last == null ? new RuleBase.Place("rules", 0)
+                    : rules.place(last.getPackageName(), last.getName());
+            d = new Diagnostic(at.file(), at.line(), 0, "the rules were still firing after the time limit of " + seconds
+                    + " on " + file + " (" + run.firings + " firings" + (last == null ? "" : ", the last of rule '"
+                    + last.getName() + "'") + ") and were stopped" + how);
+        }
+        return new RuleTimeoutException(List.of(d));
+    }
+
+    private static void insertFacts(KieSession session, VendorProfile profile, Context context, Exposure exposure) {
+        FactTypes.vendorFacts(profile, context, exposure, session::insert);
     }
 
     /**

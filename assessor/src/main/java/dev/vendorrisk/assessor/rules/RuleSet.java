@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
+import dev.vendorrisk.assessor.rules.safety.RuleSafety;
 import org.kie.api.definition.KiePackage;
 
 /**
@@ -46,7 +48,11 @@ public final class RuleSet {
     private final List<PolicyReader.Parsed> parsedScoring;
     private final Policy policy;
     private final List<Diagnostic> scoringProblems;
+    private final Map<RuleSource, PackageDescr> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<RuleSource> unparsable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private List<RuleSafety.Refusal> refusals;
     private Check check;
+    private Check trustedCheck;
 
     private RuleSet(List<RuleFolders.Folder> folders, List<RuleSource> scoringFiles, List<PolicyReader.Parsed> parsed,
                     Policy policy, List<Diagnostic> scoringProblems) {
@@ -165,48 +171,122 @@ public final class RuleSet {
         return policy;
     }
 
+    /** The problems of the scoring files (read and merged), sorted; empty when they are usable. */
+    public List<Diagnostic> scoringProblems() {
+        return sorted(scoringProblems);
+    }
+
     /**
-     * Checks everything without stopping at the first problem: the scoring files against their
-     * schema, every rule's metadata, duplicate ids, the limits rules read, unused recommendation
-     * texts (warning), and compiles the rules for their compile errors.
+     * Checks everything without stopping at the first problem: the rules against the safe rule
+     * language, the scoring files against their schema, every rule's metadata, duplicate ids, the
+     * limits rules read, unused recommendation texts (warning), and compiles the rules for their
+     * compile errors (not when a rule is refused: compiling evaluates parts of the rules).
      */
-    public synchronized Check check() {
-        if (check == null) {
-            LintedAndCompiled done = lintAndCompile();
-            Check lint = done.lint();
-            List<Diagnostic> errors = done.errors();
-            Collection<KiePackage> packages = done.packages();
-            {
-                if (packages != null && errors.isEmpty()) {
-                    try {
-                        RuleBase.of(packages, drl, policy, Set.of());
-                    } catch (RuleBaseException e) {
-                        errors.addAll(e.diagnostics());
-                    }
+    public Check check() {
+        return check(false);
+    }
+
+    /**
+     * As {@link #check()}; with {@code trustRules} the safe rule language is not enforced, and each
+     * use beyond it is a warning saying the rule needs {@code --trust-rules}.
+     */
+    public synchronized Check check(boolean trustRules) {
+        Check done = trustRules ? trustedCheck : check;
+        if (done != null) {
+            return done;
+        }
+        List<RuleSafety.Refusal> refused = refusals();
+        if (!trustRules && refused.stream().anyMatch(RuleSafety.Refusal::blocksCompile)) {
+            Check lint = lint(); // not compiled: the compiler evaluates parts of a rule file
+            List<Diagnostic> errors = new ArrayList<>(lint.errors());
+            refused.forEach(r -> errors.add(r.diagnostic()));
+            done = new Check(sorted(errors), lint.warnings(), lint.files(), lint.rules());
+        } else {
+            LintedAndCompiled compiled = lintAndCompile();
+            Check lint = compiled.lint();
+            List<Diagnostic> errors = compiled.errors();
+            Collection<KiePackage> packages = compiled.packages();
+            if (packages != null && errors.isEmpty()) {
+                try {
+                    RuleBase.of(packages, drl, policy, Set.of());
+                } catch (RuleBaseException e) {
+                    errors.addAll(e.diagnostics());
                 }
             }
-            check = new Check(sorted(errors), lint.warnings(), lint.files(), lint.rules());
+            List<Diagnostic> warnings = new ArrayList<>(lint.warnings());
+            if (trustRules) {
+                refused.forEach(r -> warnings.add(r.trustNote()));
+            } else {
+                errors.addAll(unknownNames(refused, errors));
+            }
+            done = new Check(sorted(errors), sorted(warnings), lint.files(), lint.rules());
         }
-        return check;
+        if (trustRules) {
+            trustedCheck = done;
+        } else {
+            check = done;
+        }
+        return done;
+    }
+
+    /**
+     * The refusals of names that are merely unknown, except where the compiler already reported a
+     * problem on that line: its message (e.g. "did you mean 'staffCount'?") says more.
+     */
+    private static List<Diagnostic> unknownNames(List<RuleSafety.Refusal> refused, List<Diagnostic> errors) {
+        Set<String> reported = new HashSet<>();
+        errors.forEach(e -> reported.add(e.file() + ":" + e.line()));
+        return refused.stream().filter(r -> !reported.contains(r.file() + ":" + r.line()))
+                .map(RuleSafety.Refusal::diagnostic).toList();
+    }
+
+    /** Every use beyond the safe rule language in the rule files (see {@link RuleSafety}); computed once. */
+    public synchronized List<RuleSafety.Refusal> refusals() {
+        if (refusals == null) {
+            List<RuleSafety.Refusal> out = new ArrayList<>();
+            for (RuleSource source : drl) {
+                out.addAll(RuleSafety.check(source, parse(source)));
+            }
+            refusals = List.copyOf(out);
+        }
+        return refusals;
     }
 
     /**
      * Compiles the rules, or loads them from {@code cache} when these exact inputs were compiled
-     * before; a compilation's result is stored in the cache.
+     * before; a compilation's result is stored in the cache. The rules must pass the safe rule
+     * language check ({@link RuleSafety}) first.
      *
      * @param cache may be null: always compile
      * @throws RuleBaseException with every problem {@link #check()} finds
      */
     public RuleBase build(Set<String> disabled, RuleCache cache) {
+        return build(disabled, cache, false);
+    }
+
+    /**
+     * As {@link #build(Set, RuleCache)}; with {@code trustRules} the safe rule language check is
+     * skipped. A cache entry records how its rules were admitted (its key includes the check's
+     * version, or "trusted"), so a warm start pays nothing for the check and trusted rules never
+     * satisfy a run that does not trust them.
+     */
+    public RuleBase build(Set<String> disabled, RuleCache cache, boolean trustRules) {
         if (!scoringProblems.isEmpty()) {
             throw new RuleBaseException(sorted(scoringProblems));
         }
-        String key = cache == null ? null : cache.key(drl, scoringFiles);
+        String key = cache == null ? null : cache.key(drl, scoringFiles,
+                trustRules ? "trusted" : "safe " + RuleSafety.VERSION);
         Collection<KiePackage> packages = key == null ? null : cache.load(key);
         if (packages == null) {
+            List<RuleSafety.Refusal> refused = trustRules ? List.of() : refusals();
+            if (refused.stream().anyMatch(RuleSafety.Refusal::blocksCompile)) {
+                // before compiling: the compiler evaluates metadata values
+                throw new RuleBaseException(sorted(refused.stream().map(RuleSafety.Refusal::diagnostic).toList()));
+            }
             LintedAndCompiled done = lintAndCompile();
-            List<Diagnostic> errors = done.errors();
+            List<Diagnostic> errors = new ArrayList<>(done.errors());
             packages = done.packages();
+            errors.addAll(unknownNames(refused, errors));
             if (!errors.isEmpty()) {
                 throw new RuleBaseException(sorted(errors));
             }
@@ -270,6 +350,7 @@ public final class RuleSet {
         Map<String, Double> limits = policy.flatLimits();
         List<Declared> declared = new ArrayList<>();
         boolean unparsed = false;
+        Map<RuleSource, PackageDescr> parsed = new LinkedHashMap<>();
         for (int f = 0; f < folders.size(); f++) {
             for (RuleSource source : folders.get(f).drl()) {
                 PackageDescr pkg = parse(source);
@@ -277,6 +358,7 @@ public final class RuleSet {
                     unparsed = true;
                     continue; // a syntax error: the compiler reports it, and nothing else in the file is trusted
                 }
+                parsed.put(source, pkg);
                 for (RuleDescr rule : pkg.getRules()) {
                     Declared d = lintRule(rule, source, f, errors);
                     if (d != null) {
@@ -286,6 +368,7 @@ public final class RuleSet {
                 lintLimits(source, limits, errors);
             }
         }
+        warnings.addAll(FactPatterns.neverInserted(parsed));
         Map<String, Declared> effective = new LinkedHashMap<>();
         for (Declared d : declared) {
             Declared earlier = effective.get(d.key());
@@ -344,14 +427,28 @@ public final class RuleSet {
         return new Diagnostic(last.file(), 0, 0, message);
     }
 
-    private static PackageDescr parse(RuleSource source) {
-        DrlParser parser = new DrlParser();
-        try {
-            PackageDescr pkg = parser.parse(false, source.content());
-            return parser.hasErrors() ? null : pkg;
-        } catch (DroolsParserException | RuntimeException e) {
+    /** The file as Drools' parser reads it, parsed once for the safety check and the lint; null on a syntax error. */
+    private PackageDescr parse(RuleSource source) {
+        if (unparsable.contains(source)) {
             return null;
         }
+        PackageDescr done = parsed.get(source);
+        if (done != null) {
+            return done;
+        }
+        DrlParser parser = new DrlParser();
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(false, source.content());
+        } catch (DroolsParserException | RuntimeException e) {
+            pkg = null;
+        }
+        if (pkg == null || parser.hasErrors()) {
+            unparsable.add(source);
+            return null;
+        }
+        parsed.put(source, pkg);
+        return pkg;
     }
 
     private Declared lintRule(RuleDescr rule, RuleSource source, int folder, List<Diagnostic> errors) {

@@ -4,6 +4,8 @@ import dev.vendorrisk.assessor.profile.DateOrNever;
 import dev.vendorrisk.assessor.profile.FormerParent;
 import dev.vendorrisk.assessor.profile.Incident;
 import dev.vendorrisk.assessor.profile.VendorProfile;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -11,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Completeness (contract section 4.5): the share of the facts the rules read that are known.
@@ -57,33 +60,37 @@ public final class Completeness {
             return 1;
         }
         long n = 0;
-        for (MethodHandle accessor : ACCESSORS.get(value.getClass())) {
-            try {
-                n += count(accessor.invoke(value));
-            } catch (Throwable e) {
-                throw new IllegalStateException("cannot read a fact of " + value.getClass().getSimpleName(), e);
-            }
+        for (Function<Object, Object> accessor : ACCESSORS.get(value.getClass())) {
+            n += count(accessor.apply(value));
         }
         return n;
     }
 
-    /** The accessors of a record's informative components, looked up once per record class. */
-    private static final ClassValue<MethodHandle[]> ACCESSORS = new ClassValue<>() {
+    /**
+     * The accessors of a record's informative components, made once per record class into plain functions
+     * (a lambda per accessor): called for every fact of every profile, they must cost no more than a call.
+     */
+    @SuppressWarnings("unchecked")
+    private static final ClassValue<Function<Object, Object>[]> ACCESSORS = new ClassValue<>() {
         @Override
-        protected MethodHandle[] computeValue(Class<?> type) {
-            List<MethodHandle> out = new java.util.ArrayList<>();
+        protected Function<Object, Object>[] computeValue(Class<?> type) {
+            List<Function<Object, Object>> out = new java.util.ArrayList<>();
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
             for (RecordComponent component : type.getRecordComponents()) {
                 if (DESCRIPTIVE.contains(component.getName())) {
                     continue;
                 }
                 try {
-                    out.add(MethodHandles.publicLookup().unreflect(component.getAccessor())
-                            .asType(MethodType.methodType(Object.class, Object.class)));
-                } catch (IllegalAccessException e) {
+                    MethodHandle getter = lookup.unreflect(component.getAccessor());
+                    CallSite site = LambdaMetafactory.metafactory(lookup, "apply",
+                            MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class),
+                            getter, getter.type().wrap());
+                    out.add((Function<Object, Object>) site.getTarget().invokeExact());
+                } catch (Throwable e) {
                     throw new IllegalStateException("cannot read " + component, e);
                 }
             }
-            return out.toArray(new MethodHandle[0]);
+            return out.toArray(new Function[0]);
         }
     };
 }

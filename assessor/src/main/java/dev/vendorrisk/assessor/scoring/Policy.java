@@ -1,6 +1,7 @@
 package dev.vendorrisk.assessor.scoring;
 
 import dev.vendorrisk.assessor.profile.Criticality;
+import dev.vendorrisk.assessor.profile.ServiceKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,9 @@ import java.util.Map;
  * @param maxFirings         how many rule firings one evaluation may take before it is stopped
  * @param weights            weight overrides by rule id
  * @param limits             thresholds the rules read by name
- * @param recommendations    recommendation text by key
+ * @param recommendations    recommendation text by key: the general text, for every kind of service
+ * @param recommendationsByKind texts that replace the general one for some kinds of service, by
+ *                           recommendation key, then by {@code service.kind} (e.g. {@code fallback.telephony})
  */
 public record Policy(
         Integer scoringVersion,
@@ -36,7 +39,8 @@ public record Policy(
         Integer maxFirings,
         Map<String, Integer> weights,
         Map<String, Object> limits,
-        Map<String, String> recommendations) {
+        Map<String, String> recommendations,
+        Map<String, Map<String, String>> recommendationsByKind) {
 
     public Policy {
         tierFactors = copy(tierFactors);
@@ -46,6 +50,23 @@ public record Policy(
         weights = copy(weights);
         limits = copy(limits);
         recommendations = copy(recommendations);
+        Map<String, Map<String, String>> byKind = new LinkedHashMap<>();
+        if (recommendationsByKind != null) {
+            recommendationsByKind.forEach((key, texts) -> byKind.put(key, copy(texts)));
+        }
+        recommendationsByKind = java.util.Collections.unmodifiableMap(byKind);
+    }
+
+    /** The scoring file's text for recommendation {@code key} for a service of this kind (null: general). */
+    public String recommendationText(String key, ServiceKind kind) {
+        String specific = kind == null ? null : recommendationsByKind.getOrDefault(key, Map.of()).get(kind.wire());
+        return specific != null ? specific : recommendations.getOrDefault(key, key);
+    }
+
+    /** The kind whose own text {@link #recommendationText} gives for {@code key}, or null for the general text. */
+    public String recommendationTextKind(String key, ServiceKind kind) {
+        return kind != null && recommendationsByKind.getOrDefault(key, Map.of()).containsKey(kind.wire())
+                ? kind.wire() : null;
     }
 
     /** This policy with every value {@code later} sets replacing this one's. */
@@ -62,7 +83,15 @@ public record Policy(
                 pick(later.maxFirings, maxFirings),
                 merge(weights, later.weights),
                 mergeDeep(limits, later.limits),
-                merge(recommendations, later.recommendations));
+                merge(recommendations, later.recommendations),
+                mergeByKind(recommendationsByKind, later.recommendationsByKind));
+    }
+
+    private static Map<String, Map<String, String>> mergeByKind(Map<String, Map<String, String>> earlier,
+                                                                Map<String, Map<String, String>> later) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>(earlier);
+        later.forEach((key, texts) -> out.put(key, merge(out.getOrDefault(key, Map.of()), texts)));
+        return out;
     }
 
     /** What is missing or out of range, as sentences; empty when the policy is usable. */
@@ -119,6 +148,22 @@ public record Policy(
             if (text == null || text.isBlank()) {
                 out.add("recommendations." + key + " has no text");
             }
+        });
+        List<String> kinds = java.util.Arrays.stream(ServiceKind.values()).map(ServiceKind::wire).toList();
+        recommendationsByKind.forEach((key, texts) -> {
+            if (!recommendations.containsKey(key)) {
+                String near = dev.vendorrisk.assessor.profile.Suggestions.closest(key, recommendations.keySet());
+                out.add("recommendationsByKind." + key + " has no general text; add recommendations." + key
+                        + " (the text for the other kinds of service)" + (near != null ? "; did you mean '" + near + "'?" : ""));
+            }
+            texts.forEach((kind, text) -> {
+                if (!kinds.contains(kind)) {
+                    out.add("recommendationsByKind." + key + "." + kind + " names no kind of service; use one of "
+                            + String.join(", ", kinds));
+                } else if (text == null || text.isBlank()) {
+                    out.add("recommendationsByKind." + key + "." + kind + " has no text");
+                }
+            });
         });
         return out;
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.RuleBaseException;
 import dev.vendorrisk.assessor.profile.ProfileReader;
+import dev.vendorrisk.assessor.profile.ServiceKind;
 import dev.vendorrisk.assessor.profile.Suggestions;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -45,6 +46,10 @@ public final class PolicyReader {
             "tierFromMtdHours", List.of("critical", "high", "medium"),
             "ratingBands", List.of("low", "medium", "high"),
             "criticalTriggers", List.of("high", "critical"));
+
+    /** The texts by kind of service: their keys below a recommendation key are the profile's service kinds. */
+    private static final String BY_KIND = "recommendationsByKind";
+    private static final List<String> KINDS = java.util.Arrays.stream(ServiceKind.values()).map(ServiceKind::wire).toList();
 
     private PolicyReader() {
     }
@@ -87,7 +92,7 @@ public final class PolicyReader {
      */
     public static Parsed read(String file, String content, List<Diagnostic> problems) {
         Map<String, int[]> positions = new HashMap<>();
-        Parsed empty = new Parsed(new Policy(null, null, null, null, null, null, null, null, null, null, null, null),
+        Parsed empty = new Parsed(new Policy(null, null, null, null, null, null, null, null, null, null, null, null, null),
                 positions);
         if (content.isBlank()) {
             return empty;
@@ -185,7 +190,7 @@ public final class PolicyReader {
     private static boolean fitsMap(String file, String path, JsonNode node, Type valueType, Parsed parsed,
                                    List<Diagnostic> problems) {
         boolean ok = true;
-        List<String> fixed = FIXED_KEYS.get(path);
+        List<String> fixed = path.startsWith(BY_KIND + ".") ? KINDS : FIXED_KEYS.get(path);
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String child = path + "." + e.getKey();

@@ -4,6 +4,7 @@ import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.AssessorException;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.Finding;
+import dev.vendorrisk.assessor.Recommendation;
 import dev.vendorrisk.assessor.VendorRiskAssessor;
 import dev.vendorrisk.assessor.profile.ParsedProfile;
 import dev.vendorrisk.assessor.portfolio.PortfolioSession;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
  * <p>A test file names a baseline profile and a list of cases; each case patches the baseline
  * ({@code given}, deep-merged; a key set to null becomes unknown; lists replace) or gives a whole
  * {@code profile}, and says what must hold: rules that fire or do not fire, the rating, a score
- * range, and the information gaps reported or not reported. Loading is strict: every problem in
+ * range, the information gaps reported or not reported, and which text (general, or a service
+ * kind's own) a recommendation carries. Loading is strict: every problem in
  * every file is reported at its {@code file:line:column} in one {@link RuleTestException}.
  *
  * <p>Stateless and thread-safe; the suites and reports are immutable records.
@@ -50,8 +52,32 @@ public final class RuleTests {
      * @throws RuleTestException with every problem found in the files and their baselines
      */
     public static RuleTestSuite load(Path path) {
+        return load(List.of(path), null);
+    }
+
+    /**
+     * Loads tests as {@link #load(Path)} does and checks every rule they name against a rule base.
+     *
+     * @throws RuleTestException with every problem found, including rule ids the rule base lacks
+     */
+    public static RuleTestSuite load(Path path, RuleBase rules) {
+        return load(List.of(path), rules);
+    }
+
+    /**
+     * Loads the tests of several files or folders in one pass, as {@link #load(Path)} does, and,
+     * with a rule base, checks every rule id they name (those of broken cases too): all the
+     * problems of all the files come at once, each at its line.
+     *
+     * @param rules the rule base to check ids against; null: do not check them
+     * @throws RuleTestException with every problem found
+     */
+    public static RuleTestSuite load(List<Path> paths, RuleBase rules) {
         List<Diagnostic> problems = new ArrayList<>();
-        List<Path> files = files(path, problems);
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            files.addAll(files(path, problems));
+        }
         TestFileReader reader = new TestFileReader(problems);
         List<TestFileReader.Parsed> parsed = new ArrayList<>();
         Set<Path> baselines = new LinkedHashSet<>();
@@ -67,30 +93,26 @@ public final class RuleTests {
         List<String> names = new ArrayList<>();
         List<RuleTestCase> cases = new ArrayList<>();
         for (TestFileReader.Parsed p : parsed) {
-            if (Files.isDirectory(path) && baselines.contains(p.path().toAbsolutePath().normalize())) {
+            boolean inAFolder = paths.stream().anyMatch(Files::isDirectory) && !paths.contains(p.path());
+            if (inAFolder && baselines.contains(p.path().toAbsolutePath().normalize())) {
                 continue;
             }
             names.add(p.file());
             cases.addAll(reader.cases(p));
         }
+        if (rules != null) {
+            Variants variants = new Variants(rules);
+            for (TestFileReader.LocatedRef r : reader.refs()) {
+                String problem = variants.check(r.ref());
+                if (problem != null) {
+                    problems.add(new Diagnostic(r.file(), r.ref().line(), r.ref().column(), problem));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new RuleTestException(inFileOrder(files, problems));
         }
         return new RuleTestSuite(names, cases);
-    }
-
-    /**
-     * Loads tests as {@link #load(Path)} does and checks every rule they name against a rule base.
-     *
-     * @throws RuleTestException with every problem found, including rule ids the rule base lacks
-     */
-    public static RuleTestSuite load(Path path, RuleBase rules) {
-        RuleTestSuite suite = load(path);
-        List<Diagnostic> problems = validate(suite, rules);
-        if (!problems.isEmpty()) {
-            throw new RuleTestException(problems);
-        }
-        return suite;
     }
 
     /**
@@ -111,6 +133,18 @@ public final class RuleTests {
      * @throws RuleTestException when the suite names rules the assessor's rule base does not have
      */
     public static TestReport run(VendorRiskAssessor assessor, RuleTestSuite suite) {
+        return run(assessor, suite, List.of());
+    }
+
+    /**
+     * Runs every case of a suite, as {@link #run(VendorRiskAssessor, RuleTestSuite)} does, and works
+     * out the coverage of the rules of {@code ruleFolders} only: tests of an overlay judge the
+     * overlay's rules, not the core rules under it.
+     *
+     * @param ruleFolders the rules folders whose rules the coverage lists; empty: every rule
+     * @throws RuleTestException when the suite names rules the assessor's rule base does not have
+     */
+    public static TestReport run(VendorRiskAssessor assessor, RuleTestSuite suite, List<Path> ruleFolders) {
         List<Diagnostic> problems = validate(suite, assessor.rules());
         if (!problems.isEmpty()) {
             throw new RuleTestException(problems);
@@ -132,9 +166,10 @@ public final class RuleTests {
                 variants.keys().stream().filter(ref::matches).forEach(refuted::add);
             }
         }
-        List<String> uncovered = variants.keys().stream().filter(k -> !covered.contains(k)).toList();
-        List<String> unrefuted = variants.keys().stream().filter(k -> !refuted.contains(k)).toList();
-        return new TestReport(results, variants.keys(), uncovered, unrefuted);
+        List<String> scope = variants.keysIn(ruleFolders);
+        List<String> uncovered = scope.stream().filter(k -> !covered.contains(k)).toList();
+        List<String> unrefuted = scope.stream().filter(k -> !refuted.contains(k)).toList();
+        return new TestReport(results, scope, uncovered, unrefuted);
     }
 
     /**
@@ -204,6 +239,18 @@ public final class RuleTests {
                 failures.add("expected no " + GAP_RULE + " gap for " + gap + "; gaps: " + gaps);
             }
         }
+        expect.recommendationTexts().forEach((key, variant) -> {
+            Recommendation r = assessment.recommendations().stream().filter(x -> x.key().equals(key)).findFirst()
+                    .orElse(null);
+            String actual = r == null ? null : r.textKind() == null ? TestFileReader.GENERAL_TEXT : r.textKind();
+            if (r == null) {
+                failures.add("expected recommendation '" + key + "'; recommendations: "
+                        + assessment.recommendations().stream().map(Recommendation::key).toList());
+            } else if (!variant.equals(actual)) {
+                failures.add("expected the " + variant + " text of recommendation '" + key + "'; it was the " + actual
+                        + " text: " + r.text());
+            }
+        });
         return new CaseResult(c.file(), c.line(), c.name(), failures.isEmpty(), failures, firedKeys, List.copyOf(gaps));
     }
 
@@ -280,6 +327,30 @@ public final class RuleTests {
 
         List<String> keys() {
             return keys;
+        }
+
+        /** The keys of the rules whose file lies in one of {@code folders}; every key when there are none. */
+        List<String> keysIn(List<Path> folders) {
+            if (folders.isEmpty()) {
+                return keys;
+            }
+            List<Path> roots = folders.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+            List<String> out = new ArrayList<>();
+            byId.values().forEach(metas -> metas.forEach(m -> {
+                if (inAny(m.file(), roots)) {
+                    out.add(key(m, metas));
+                }
+            }));
+            return out;
+        }
+
+        private static boolean inAny(String file, List<Path> roots) {
+            try {
+                Path path = Path.of(file).toAbsolutePath().normalize();
+                return roots.stream().anyMatch(path::startsWith);
+            } catch (java.nio.file.InvalidPathException e) {
+                return false; // the bundled rules ('<bundled>/...') lie in no folder
+            }
         }
 
         private static String key(RuleMeta meta, List<RuleMeta> sameId) {

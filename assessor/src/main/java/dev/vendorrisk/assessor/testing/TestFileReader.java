@@ -7,6 +7,7 @@ import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.InvalidProfileException;
 import dev.vendorrisk.assessor.Rating;
 import dev.vendorrisk.assessor.profile.ProfileReader;
+import dev.vendorrisk.assessor.profile.ServiceKind;
 import dev.vendorrisk.assessor.profile.SourcePosition;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +30,10 @@ import java.util.Set;
 final class TestFileReader {
     static final List<String> FILE_KEYS = List.of("baseline", "cases");
     static final List<String> CASE_KEYS = List.of("name", "given", "profile", "expect");
-    static final List<String> EXPECT_KEYS = List.of("fires", "doesNotFire", "rating", "score", "gaps", "noGaps");
+    static final List<String> EXPECT_KEYS = List.of("fires", "doesNotFire", "rating", "score", "gaps", "noGaps",
+            "recommendationTexts");
+    /** What {@code recommendationTexts} may name: the general text, or a service kind's own. */
+    static final String GENERAL_TEXT = "general";
     static final List<String> SCORE_KEYS = List.of("min", "max");
 
     private final ProfileReader profileReader = new ProfileReader();
@@ -36,8 +41,22 @@ final class TestFileReader {
     private final List<Diagnostic> problems;
     private final Set<String> suggested = new java.util.HashSet<>();
 
+    private final List<LocatedRef> refs = new ArrayList<>();
+
     TestFileReader(List<Diagnostic> problems) {
         this.problems = problems;
+    }
+
+    /** A rule id a test file names, where it names it. */
+    record LocatedRef(String file, RuleRef ref) {
+    }
+
+    /**
+     * Every well-formed rule id the files read so far name, those of broken cases included, so the
+     * ids can be checked against the rule base in the same pass as the rest.
+     */
+    List<LocatedRef> refs() {
+        return refs;
     }
 
     /** A parsed file: its name, its tree, and the baseline it names (resolved), if any. */
@@ -201,11 +220,43 @@ final class TestFileReader {
                 profile = given == null || given.isNull() ? baseline : YamlTree.merge(baseline, (ObjectNode) given);
             }
         }
+        if (profile != null && !checkProfile(tree, file, inline != null ? path + ".profile" : path + ".given",
+                profile, label)) {
+            profile = null;
+        }
         Expectation expect = expectation(tree, file, path, node.get("expect"), label);
         if (problems.size() > before || name == null || profile == null || expect == null) {
             return null;
         }
         return new RuleTestCase(file, line, name, YamlTree.writeString(profile), expect);
+    }
+
+    /**
+     * Reads the case's profile as {@code vra assess} would, now rather than when the case runs, and
+     * reports each problem at the line of the test file that causes it: the key under
+     * {@code given} or {@code profile}, else the {@code given}/{@code profile} key itself.
+     *
+     * @return true when the profile is valid
+     */
+    private boolean checkProfile(YamlTree tree, String file, String at, ObjectNode profile, String label) {
+        byte[] written = YamlTree.write(profile);
+        try {
+            profileReader.read(file, written);
+            return true;
+        } catch (InvalidProfileException e) {
+            YamlTree merged = YamlTree.parse(file, written, new ArrayList<>());
+            for (Diagnostic d : e.diagnostics()) {
+                String path = merged == null ? null : merged.pathAt(d.line(), d.column());
+                SourcePosition where = null;
+                if (path != null) {
+                    String inFile = path.isEmpty() ? at : at + "." + path;
+                    where = tree.keys().get(inFile) != null ? tree.keys().get(inFile) : tree.values().get(inFile);
+                }
+                problems.add(YamlTree.diagnostic(file, where != null ? where : tree.at(at), label + ": "
+                        + d.message()));
+            }
+            return false;
+        }
     }
 
     private Expectation expectation(YamlTree tree, String file, String casePath, JsonNode node, String label) {
@@ -252,10 +303,12 @@ final class TestFileReader {
                 reportValue(tree, file, path + ".noGaps", "'" + gap + "' is listed under both 'gaps' and 'noGaps'; keep one");
             }
         }
+        Map<String, String> texts = recommendationTexts(tree, file, path + ".recommendationTexts",
+                node.get("recommendationTexts"));
         if (problems.size() > before) {
             return null;
         }
-        Expectation expect = new Expectation(fires, doesNotFire, rating, score, gaps, noGaps);
+        Expectation expect = new Expectation(fires, doesNotFire, rating, score, gaps, noGaps, texts);
         if (expect.isEmpty()) {
             report(tree, file, path, label + " expects nothing; add at least one of " + String.join(", ", EXPECT_KEYS));
             return null;
@@ -288,6 +341,40 @@ final class TestFileReader {
                 reportValue(tree, file, itemPath, "'" + ref.key() + "' is listed twice; list it once");
             } else {
                 out.add(ref);
+                refs.add(new LocatedRef(file, ref));
+            }
+        }
+        return out;
+    }
+
+    /** {@code recommendationTexts: {fallback: telephony, sla: general}}: which text each recommendation carries. */
+    private Map<String, String> recommendationTexts(YamlTree tree, String file, String path, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        List<String> allowed = new ArrayList<>();
+        allowed.add(GENERAL_TEXT);
+        Arrays.stream(ServiceKind.values()).map(ServiceKind::wire).forEach(allowed::add);
+        if (!node.isObject()) {
+            reportValue(tree, file, path, "'recommendationTexts' must map recommendation keys to " + String.join(", ", allowed)
+                    + ", e.g. {fallback: telephony}, not " + describe(node));
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode value = e.getValue();
+            String text = value.isTextual() ? value.asText().trim() : null;
+            if (text == null) {
+                reportValue(tree, file, path + "." + e.getKey(), "the text variant of recommendation '" + e.getKey()
+                        + "' must be one of " + String.join(", ", allowed) + ", not " + describe(value));
+            } else if (!allowed.contains(text)) {
+                String near = closest(text, allowed);
+                reportValue(tree, file, path + "." + e.getKey(), "unknown text variant " + quoted(value)
+                        + " of recommendation '" + e.getKey() + "'; use one of " + String.join(", ", allowed)
+                        + (near == null ? "" : "; did you mean '" + near + "'?"));
+            } else {
+                out.put(e.getKey(), text);
             }
         }
         return out;

@@ -68,6 +68,28 @@ record YamlTree(JsonNode root, Map<String, SourcePosition> keys, Map<String, Sou
         return values.get("");
     }
 
+    /**
+     * The path whose key or value stands at {@code line}:{@code column}, else the last one that
+     * starts before it (a problem inside a value); null when nothing does.
+     */
+    String pathAt(int line, int column) {
+        String best = null;
+        SourcePosition bestAt = null;
+        for (Map<String, SourcePosition> positions : List.of(keys, values)) {
+            for (Map.Entry<String, SourcePosition> e : positions.entrySet()) {
+                SourcePosition p = e.getValue();
+                boolean before = p.line() < line || p.line() == line && p.column() <= column;
+                if (before && (bestAt == null || p.line() > bestAt.line()
+                        || p.line() == bestAt.line() && p.column() > bestAt.column()
+                        || p.equals(bestAt) && e.getKey().length() > best.length())) {
+                    best = e.getKey();
+                    bestAt = p;
+                }
+            }
+        }
+        return best;
+    }
+
     /** The position of {@code path}'s value, else of its key. */
     SourcePosition valueAt(String path) {
         SourcePosition pos = values.get(path);

@@ -4,7 +4,9 @@
     if (!cell) { return ""; }
     var v = cell.getAttribute("data-v");
     if (v !== null) { return v === "" ? -Infinity : parseFloat(v); }
-    return cell.textContent.trim().toLowerCase();
+    var text = cell.textContent.trim();
+    var n = text.replace(/[,%\s]/g, "");
+    return n !== "" && isFinite(n) ? parseFloat(n) : text.toLowerCase();
   }
   function sortBy(table, th, index) {
     var body = table.tBodies[0];

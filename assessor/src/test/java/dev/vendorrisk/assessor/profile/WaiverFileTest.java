@@ -46,6 +46,20 @@ class WaiverFileTest {
     }
 
     @Test
+    void aKeyGivenTwiceAndAnAliasAreErrorsAtTheirPlace() {
+        assertThat(problems("""
+                - vendor: pbx-hosting-example
+                  rule: CORP-001
+                  rule: CORP-002
+                  justification: &why support re-verified
+                  owner: it-operations
+                  expires: 2018-08-31
+                - {vendor: a, rule: SEC-001, justification: *why, owner: ciso, expires: 2027-01-31}
+                """)).anySatisfy(p -> assertThat(p).startsWith("waivers.yaml:3:3: duplicate key 'rule'"))
+                .anySatisfy(p -> assertThat(p).startsWith("waivers.yaml:7:"));
+    }
+
+    @Test
     void everyProblemIsReportedAtItsLineAndColumn() {
         assertThat(problems("""
                 - vendor: pbx-hosting-example

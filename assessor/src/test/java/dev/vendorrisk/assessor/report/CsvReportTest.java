@@ -106,13 +106,18 @@ class CsvReportTest {
         assertThat(spinoff).containsEntry("vendor_id", a.vendorId()).containsEntry("rating", a.rating().name())
                 .containsEntry("waived", "1").containsEntry("currency", "CZK").containsEntry("errors", "")
                 .containsEntry("top_recommendation", a.recommendations().get(0).text())
+                .containsEntry("top_recommendation_points", Cells.number(a.recommendations().get(0).scoreReduction()))
+                .containsEntry("top_recommendation_resolves_percent",
+                        Cells.number(a.recommendations().get(0).resolvesPercent()))
+                .containsEntry("way_down", String.join("; ", Cells.wayDown(a.wayDown())))
                 .containsEntry("findings_high", String.valueOf(a.activeFindings().stream()
                         .filter(f -> f.severity().name().equals("HIGH")).count()));
         assertThat(Double.parseDouble(spinoff.get("per_incident_exposure"))).isEqualTo(a.exposure().perIncident());
 
         Map<String, String> unknowns = rows.stream().skip(1).map(r -> cells(CsvSummaryReport.COLUMNS, r))
                 .filter(c -> c.get("file").equals("samples/many-unknowns.yaml")).findFirst().orElseThrow();
-        assertThat(unknowns).containsEntry("per_incident_exposure", "").containsEntry("findings_info", "32");
+        assertThat(unknowns).containsEntry("per_incident_exposure", "").containsEntry("findings_info", "33")
+                .containsEntry("way_down", "act on complete-profile -> 0 LOW");
 
         FileResult invalid = ReportFixtures.invalidExample();
         Map<String, String> bad = rows.stream().skip(1).map(r -> cells(CsvSummaryReport.COLUMNS, r))

@@ -76,7 +76,11 @@ class JunitReportTest {
         assertThat(staff.getAttribute("message")).isEqualTo(first.id() + " " + first.title());
         assertThat(staff.getAttribute("type")).isEqualTo(first.severity().name());
         assertThat(staff.getTextContent()).contains("samples/pbx-incident.yaml:" + first.line())
-                .contains("recommendation (" + first.recommendation() + ")");
+                .contains("recommendation (" + first.recommendation() + "; "
+                        + Cells.impact(pbx.recommendations().stream().filter(r -> r.key().equals(first.recommendation()))
+                        .findFirst().orElseThrow()) + "): ");
+        assertThat(pbxCase.getElementsByTagName("system-out").item(0).getTextContent())
+                .contains("way down from CRITICAL (acting on the recommendations in ranked order):\n  act on ");
 
         Element msp = testcase(doc, "samples/well-run-msp.yaml");
         assertThat(msp.getElementsByTagName("failure").getLength()).isZero();

@@ -95,7 +95,10 @@ class RuleSetTest {
 
     @Test
     void aJavaTypeErrorInAOneLineActionPointsAtThatLine() throws IOException {
-        assertThat(problems("a.drl", good("T-001").replace("insert(", "int x = \"a\"; insert("))).containsExactly(
+        // local variables are beyond the safe rule language: only trusted rules get this far
+        Files.writeString(dir.resolve("a.drl"), good("T-001").replace("insert(", "int x = \"a\"; insert("));
+        assertThat(RuleSet.read(List.of(dir), null).check(true).errors()).extracting(d -> d.render()
+                .replace(dir + "/", "")).containsExactly(
                 "a.drl:11: in the action: Type mismatch: cannot convert from String to int");
     }
 
@@ -220,6 +223,25 @@ class RuleSetTest {
     }
 
     @Test
+    void textsByKindAreCheckedStrictly() throws IOException {
+        assertThat(problems("a.drl", good("T-001"), "scoring.yaml", """
+                recommendationsByKind:
+                  sla:
+                    hostin: Get one for the server.
+                    saas: [no]
+                """)).containsExactly(
+                "scoring.yaml:3:5: unknown key 'hostin' in 'recommendationsByKind.sla'; did you mean 'hosting'?",
+                "scoring.yaml:4:5: 'recommendationsByKind.sla.saas' must be text, not a list");
+        assertThat(problems("a.drl", good("T-001"), "scoring.yaml", """
+                recommendationsByKind:
+                  fallbak:
+                    telephony: Divert the numbers.
+                """)).containsExactly(
+                "scoring.yaml:2:3: recommendationsByKind.fallbak has no general text; add recommendations.fallbak"
+                        + " (the text for the other kinds of service); did you mean 'fallback'?");
+    }
+
+    @Test
     void unusedRecommendationTextIsAWarning() throws IOException {
         Files.writeString(dir.resolve("a.drl"), good("T-001"));
         Files.writeString(dir.resolve("scoring.yaml"), "recommendations:\n  sla: Get one.\n  orphan: Nobody uses me.\n");
@@ -292,5 +314,45 @@ class RuleSetTest {
     void aMissingParenthesisInTheActionIsNamed() throws IOException {
         assertThat(problems("a.drl", good("T-001").replace("1)));", "1));"))).containsExactly(
                 "a.drl:11: missing ')' in the action; close every '(' on this line");
+    }
+
+    @Test
+    void aPatternOnATypeNeverInsertedIsAWarning() throws IOException {
+        Files.writeString(dir.resolve("a.drl"), rule("T-001", "@weight(5)", "Vendor(country != null)",
+                "insert(hit(kcontext, ev(\"vendor.country\", 1)));"));
+        RuleSet.Check check = RuleSet.read(List.of(dir), null).check();
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).extracting(Diagnostic::render).containsExactly(dir + "/a.drl:9:5: rule 'T-001'"
+                + " matches Vendor, which is never inserted into the session, so the rule can never fire; reach it"
+                + " through VendorProfile.vendor, e.g. VendorProfile(vendor.country != null)");
+    }
+
+    @Test
+    void factsRulesInsertAndSupertypesOfFactsCanBeMatched() throws IOException {
+        Files.writeString(dir.resolve("a.drl"), HEADER + """
+                declare Solo
+                    count : Integer
+                end
+                declare Lonely
+                    count : Integer
+                end
+                rule "a one-person company"
+                when
+                    Company(staffCount == 1, $n : staffCount)
+                then
+                    insert(new Solo($n));
+                end
+                """ + rule("T-001", "@weight(5)", "Solo() and Object() and not Lonely()",
+                "insert(hit(kcontext, ev(\"company.staffCount\", 1)));").replace(HEADER, ""));
+        // declared types are beyond the safe rule language: only trusted rules may have them
+        assertThat(RuleSet.read(List.of(dir), null).check().errors()).extracting(Diagnostic::render)
+                .anySatisfy(e -> assertThat(e).contains("a declared type ('Solo') is not allowed in a rule"));
+        RuleSet.Check check = RuleSet.read(List.of(dir), null).check(true);
+        assertThat(check.errors()).isEmpty();
+        assertThat(check.warnings()).extracting(Diagnostic::render).filteredOn(w -> !w.contains("needs --trust-rules"))
+                .singleElement().asString()
+                .contains("rule 'T-001' matches Lonely, which is never inserted into the session")
+                .endsWith("; match one of the fact types listed in docs/rules-facts.md, or insert Lonely facts from"
+                        + " a rule's action");
     }
 }

@@ -59,7 +59,7 @@ class RuleTestsLoaderTest {
                 INVALID + "unknown-keys.yaml:6:5: unknown key 'expcet' in a case; did you mean 'expect'?"
                         + " (keys: name, given, profile, expect)",
                 INVALID + "unknown-keys.yaml:10:7: unknown key 'fire' in 'expect'; did you mean 'fires'?"
-                        + " (keys: fires, doesNotFire, rating, score, gaps, noGaps)",
+                        + " (keys: fires, doesNotFire, rating, score, gaps, noGaps, recommendationTexts)",
                 INVALID + "unknown-keys.yaml:11:15: unknown key 'minimum' in 'score'; use one of: min, max");
     }
 
@@ -78,6 +78,17 @@ class RuleTestsLoaderTest {
     }
 
     @Test
+    void recommendationTextVariantsAreGeneralOrAServiceKind() {
+        assertThat(problems("recommendation-texts.yaml")).containsExactly(
+                INVALID + "recommendation-texts.yaml:5:39: unknown text variant 'telephon' of recommendation 'fallback';"
+                        + " use one of general, hosting, saas, telephony, network, msp, other; did you mean 'telephony'?",
+                INVALID + "recommendation-texts.yaml:5:54: the text variant of recommendation 'sla' must be one of"
+                        + " general, hosting, saas, telephony, network, msp, other, not a list",
+                INVALID + "recommendation-texts.yaml:8:28: 'recommendationTexts' must map recommendation keys to general,"
+                        + " hosting, saas, telephony, network, msp, other, e.g. {fallback: telephony}, not a list");
+    }
+
+    @Test
     void aMissingBaselineIsAnError() {
         assertThat(problems("missing-baseline.yaml")).containsExactly(INVALID + "missing-baseline.yaml:1:11:"
                 + " baseline 'nowhere.yaml' not found (looked for " + INVALID + "nowhere.yaml); give a profile file's"
@@ -89,7 +100,7 @@ class RuleTestsLoaderTest {
         assertThat(problems("incomplete-cases.yaml")).containsExactly(
                 INVALID + "incomplete-cases.yaml:3:5: case has no 'name'; say in a few words what it shows",
                 INVALID + "incomplete-cases.yaml:8:5: case 'expects nothing' expects nothing; add at least one of"
-                        + " fires, doesNotFire, rating, score, gaps, noGaps",
+                        + " fires, doesNotFire, rating, score, gaps, noGaps, recommendationTexts",
                 INVALID + "incomplete-cases.yaml:9:5: case 'has no expect' has no 'expect'; add what must hold, e.g."
                         + " 'expect: {fires: [STAFF-001]}'",
                 INVALID + "incomplete-cases.yaml:12:14: 'fires' must be a list of rule ids, e.g."
@@ -102,6 +113,17 @@ class RuleTestsLoaderTest {
                         + " give each case its own name",
                 INVALID + "incomplete-cases.yaml:19:21: 'STAFF-001' is expected both to fire (line 18) and not to"
                         + " fire; keep one");
+    }
+
+    @Test
+    void duplicateKeysOutOfRangeScoresAndAliasesAreErrorsAtTheirPlace() {
+        assertThat(problems("duplicate-keys.yaml")).containsExactly(
+                INVALID + "duplicate-keys.yaml:6:28: 'max' must be a score from 0 to 100, not '500'",
+                INVALID + "duplicate-keys.yaml:7:5: duplicate key 'expect'; it is already set at line 4; keep one of them",
+                INVALID + "duplicate-keys.yaml:12:5: case 'an alias' expects nothing; add at least one of fires,"
+                        + " doesNotFire, rating, score, gaps, noGaps, recommendationTexts",
+                INVALID + "duplicate-keys.yaml:12:21: YAML aliases such as '*patch' are not supported in a test file;"
+                        + " write the values out in full");
     }
 
     @Test
@@ -128,9 +150,9 @@ class RuleTestsLoaderTest {
         TestReport report = RuleTests.run(assessor, RuleTests.load(FIXTURES.resolve("failing")));
         String file = FIXTURES.resolve("failing/failing.yaml").toString();
 
-        assertThat(report.total()).isEqualTo(3);
+        assertThat(report.total()).isEqualTo(2);
         assertThat(report.passed()).isEqualTo(1);
-        assertThat(report.failed()).isEqualTo(2);
+        assertThat(report.failed()).isEqualTo(1);
         CaseResult wrong = report.results().get(1);
         assertThat(wrong.location()).isEqualTo(file + ":8");
         assertThat(wrong.passed()).isFalse();
@@ -142,10 +164,28 @@ class RuleTestsLoaderTest {
         assertThat(wrong.failures().get(3)).startsWith("expected score at most 10; was ");
         assertThat(wrong.failures().get(4)).startsWith("expected a GAP-001 gap for vendor.name; gaps: [company.financialHealth");
         assertThat(wrong.describe()).startsWith(file + ":8: case 'expects the wrong rules': expected STAFF-002 to fire;");
+    }
 
-        CaseResult invalid = report.results().get(2);
-        assertThat(invalid.failures()).containsExactly("the profile could not be assessed: unknown key 'staffCont' in"
-                + " 'company'; did you mean 'staffCount'?");
+    @Test
+    void aBrokenTestFileReportsAllItsErrorsAtOnceEachAtItsLine() {
+        RuleTestException e = catchThrowableOfType(() -> RuleTests.load(List.of(FIXTURES.resolve("invalid/bad-given.yaml")),
+                assessor.rules()), RuleTestException.class);
+        List<String> problems = e.diagnostics().stream().map(Diagnostic::render).toList();
+
+        assertThat(problems).hasSize(3);
+        assertThat(problems.get(0)).isEqualTo(INVALID + "bad-given.yaml:6:17: case 'patches a key the profile does not"
+                + " have': unknown key 'staffCont' in 'company'; did you mean 'staffCount'?");
+        assertThat(problems.get(1)).startsWith(INVALID + "bad-given.yaml:13:9: case 'a wrong type and a typo in a rule"
+                + " id': ").contains("'many'");
+        assertThat(problems.get(2)).isEqualTo(INVALID + "bad-given.yaml:15:15: unknown rule 'STAF-001'; the rule base"
+                + " has no rule with this id; did you mean 'STAFF-001'?");
+    }
+
+    @Test
+    void theCoverageOfAFolderCountsOnlyItsRules() {
+        RuleTestSuite suite = RuleTests.load(FIXTURES.resolve("valid"));
+        assertThat(RuleTests.run(assessor, suite, List.of(Path.of("../rules"))).rules()).contains("STAFF-001");
+        assertThat(RuleTests.run(assessor, suite, List.of(FIXTURES)).rules()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,259 @@
+package dev.vendorrisk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The html report in a real browser (headless Chromium over the DevTools protocol): the reports of
+ * every sample, of the samples folder as a portfolio and of a generated 1,000-service portfolio open
+ * without a console error or a single network request, every chart draws as many marks as the JSON
+ * report has data for, the page is complete with scripts off, sorting and filtering work with them
+ * on, and printing to PDF succeeds (for the samples' reports: printing the 200 detailed services of the
+ * generated portfolio takes minutes on a busy machine, and tests the browser more than the page).
+ * Screenshots and PDFs land in {@code target/browser/} for reviewers.
+ *
+ * <p>Skipped with a message when there is no Chromium; {@code -Dvra.browser.required=true} (CI) makes
+ * that a failure.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HtmlReportBrowserTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path OUT = Path.of("target", "browser").toAbsolutePath();
+    private static final int PORTFOLIO = 1000;
+
+    private Chromium browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path binary = Chromium.binaryOrSkip();
+        Files.createDirectories(OUT);
+        browser = new Chromium(binary);
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** Each sample alone, each broken example alone, the samples folder as one portfolio, and with the broken ones. */
+    static List<String> reports() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String folder : List.of("samples", "examples/invalid")) {
+            try (Stream<Path> walk = Files.walk(CliRunner.ROOT.resolve(folder))) {
+                walk.filter(p -> p.toString().endsWith(".yaml")).sorted()
+                        .forEach(p -> names.add(CliRunner.ROOT.relativize(p).toString().replace('\\', '/')));
+            }
+        }
+        names.add("samples");
+        names.add("samples+examples/invalid");
+        return names;
+    }
+
+    /** Writes the html and json reports of {@code input} (relative to the repository) and returns the html file. */
+    private static Path render(String input, String name, String... extra) {
+        Path html = OUT.resolve(name + ".html");
+        Path json = OUT.resolve(name + ".json");
+        List<String> args = new ArrayList<>(List.of("assess", "--no-progress", "-o", "html=" + html, "-o", "json=" + json));
+        args.addAll(List.of(extra));
+        for (String in : input.split("\\+")) {
+            args.add(in.startsWith("/") ? in : CliRunner.path(in));
+        }
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isIn(ExitCodes.OK, ExitCodes.INVALID_INPUT);
+        return html;
+    }
+
+    private static String name(String input) {
+        return input.replace("samples/", "").replace(".yaml", "").replace('/', '-').replace('+', '-');
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reports")
+    void theReportOpensWithoutErrorsOrNetworkAndEveryChartIsDrawnAndItPrints(String input) throws IOException {
+        String name = name(input);
+        Path html = render(input, name);
+        JsonNode json = JSON.readTree(OUT.resolve(name + ".json").toFile());
+        try (Chromium.Tab tab = browser.open(true)) {
+            tab.load(html);
+            assertClean(tab, html);
+            assertChartsMatch(tab, json);
+            assertThat(tab.eval("document.querySelectorAll('section.vendor').length").asInt())
+                    .isEqualTo(json.get("assessments").size());
+            Files.write(OUT.resolve(name + ".png"), tab.screenshot());
+            byte[] pdf = tab.pdf();
+            assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+            Files.write(OUT.resolve(name + ".pdf"), pdf);
+            int vendors = json.get("assessments").size();
+            assertThat(pages(pdf)).as("a page break between vendors").isGreaterThanOrEqualTo(Math.max(1, vendors));
+            assertClean(tab, html);
+        }
+    }
+
+    @Test
+    void withScriptsOffThePageShowsEverythingItShowsWithScriptsOn() {
+        Path html = render("samples+examples/invalid", "samples-scripts");
+        String counts = "['section.vendor','tr.finding','li.gap','li.recommendation','svg.chart','svg .mark','rect.bar',"
+                + "'#service-table tbody tr','td.heat','#invalid li.diagnostic']"
+                + ".map(s => s + '=' + document.querySelectorAll(s).length).join(' ')";
+        String on;
+        String off;
+        try (Chromium.Tab tab = browser.open(true)) {
+            tab.load(html);
+            on = tab.eval(counts).asText();
+            assertThat(tab.eval("document.querySelectorAll('input.filter').length").asInt()).isPositive();
+        }
+        try (Chromium.Tab tab = browser.open(false)) {
+            tab.load(html);
+            assertClean(tab, html);
+            off = tab.eval(counts).asText();
+            assertThat(tab.eval("document.querySelectorAll('input.filter').length").asInt())
+                    .as("no dead controls without scripts").isZero();
+            assertThat(tab.eval("document.body.innerText.includes('Services in detail')").asBoolean()).isTrue();
+            assertThat(tab.pdf().length).isGreaterThan(10_000);
+        }
+        assertThat(off).isEqualTo(on).contains("section.vendor=5");
+    }
+
+    @Test
+    void theServicesTableSortsAndFilters() {
+        Path html = render("samples", "samples-sorting");
+        try (Chromium.Tab tab = browser.open(true)) {
+            tab.load(html);
+            String scores = "[...document.querySelectorAll('#service-table tbody tr')].filter(r => !r.hidden)"
+                    + ".map(r => parseFloat(r.cells[6].textContent))";
+            tab.eval("document.querySelectorAll('#service-table thead th')[6].click()");
+            List<Double> down = doubles(tab.eval(scores));
+            assertThat(down).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+            tab.eval("document.querySelectorAll('#service-table thead th')[6].click()");
+            assertThat(doubles(tab.eval(scores))).isSorted();
+            tab.eval("const f = document.querySelector('input.filter'); f.value = 'critical';"
+                    + " f.dispatchEvent(new Event('input'))");
+            assertThat(tab.eval("[...document.querySelectorAll('#service-table tbody tr')].filter(r => !r.hidden)"
+                    + ".every(r => r.dataset.rating === 'CRITICAL')").asBoolean()).isTrue();
+            assertThat(doubles(tab.eval(scores))).hasSize(3);
+            assertClean(tab, html);
+        }
+    }
+
+    @Test
+    void aThousandServicePortfolioOpensAndItsChartsHaveAMarkPerService() throws Exception {
+        Path profiles = OUT.resolve("portfolio-" + PORTFOLIO);
+        if (!Files.isDirectory(profiles)) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    CliRunner.path("bench/GenerateProfiles.java"), Integer.toString(PORTFOLIO), profiles.toString(), "7")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        }
+        Path html = render(profiles.toString(), "portfolio-" + PORTFOLIO);
+        JsonNode json = JSON.readTree(OUT.resolve("portfolio-" + PORTFOLIO + ".json").toFile());
+        assertThat(json.get("assessments").size()).isGreaterThan(900);
+        try (Chromium.Tab tab = browser.open(true)) {
+            long ms = tab.load(html);
+            System.out.printf("html report of %d files (%,d bytes) loaded in Chromium in %d ms%n", PORTFOLIO,
+                    Files.size(html), ms);
+            assertClean(tab, html);
+            assertChartsMatch(tab, json);
+            Files.write(OUT.resolve("portfolio-" + PORTFOLIO + ".png"), tab.screenshot());
+            assertClean(tab, html);
+        }
+    }
+
+    /** No console message, exception or CSP report, and no request but the page itself; no resource was fetched. */
+    private static void assertClean(Chromium.Tab tab, Path html) {
+        assertThat(tab.errors).as("console errors and exceptions").isEmpty();
+        assertThat(tab.requests).as("network requests").allSatisfy(u -> assertThat(u).isEqualTo(html.toUri().toString()));
+        assertThat(tab.eval("performance.getEntriesByType('resource').length").asInt()).as("resources loaded").isZero();
+    }
+
+    /**
+     * Every chart draws what it says, and what it says matches the JSON report of the same run: a bar per
+     * rating with its count, a mark per service with a known exposure on its currency's map, a heat-map
+     * cell per service and area. Each mark has a size on the screen and sits inside its chart.
+     */
+    private static void assertChartsMatch(Chromium.Tab tab, JsonNode json) {
+        JsonNode charts = tab.eval("[...document.querySelectorAll('svg.chart')].map(svg => {"
+                + " const box = svg.viewBox.baseVal; const marks = [...svg.querySelectorAll('rect.bar, .mark')];"
+                + " return { cls: svg.getAttribute('class'), currency: svg.dataset.currency || null,"
+                + "  declared: parseInt(svg.dataset.marks), marks: marks.length,"
+                + "  drawn: marks.filter(m => { const b = m.getBBox(); return (b.width > 0 || m.dataset.value === '0')"
+                + "   && b.x >= 0 && b.y >= 0 && b.x + b.width <= box.width + 0.5 && b.y + b.height <= box.height + 0.5; }).length,"
+                + "  values: marks.map(m => m.dataset.value || null) }; })");
+        for (JsonNode c : charts) {
+            assertThat(c.get("marks").asInt()).as(c.get("cls").asText()).isEqualTo(c.get("declared").asInt());
+            assertThat(c.get("drawn").asInt()).as("marks drawn inside " + c.get("cls").asText())
+                    .isEqualTo(c.get("marks").asInt());
+        }
+        JsonNode assessments = json.get("assessments");
+        if (assessments.size() < 2) {
+            assertThat(tab.eval("document.querySelectorAll('#overview').length").asInt()).isZero();
+            return;
+        }
+        assertThat(charts.size()).isGreaterThanOrEqualTo(4);
+        Map<String, Integer> perCurrency = new TreeMap<>();
+        TreeSet<String> areas = new TreeSet<>();
+        for (JsonNode a : assessments) {
+            if (!a.get("exposure").get("perIncident").isNull()) {
+                perCurrency.merge(a.get("exposure").get("currency").asText(), 1, Integer::sum);
+            }
+            a.get("areas").forEach(s -> areas.add(s.get("area").asText()));
+        }
+        Map<String, Integer> maps = new TreeMap<>();
+        for (JsonNode c : charts) {
+            if (c.get("cls").asText().contains("risk-map")) {
+                maps.put(c.get("currency").asText(), c.get("marks").asInt());
+            }
+            if (c.get("cls").asText().contains("ratings")) {
+                List<String> values = new ArrayList<>();
+                c.get("values").forEach(v -> values.add(v.asText()));
+                JsonNode r = json.get("summary").get("ratings");
+                assertThat(values).containsExactly(r.get("CRITICAL").asText(), r.get("HIGH").asText(),
+                        r.get("MEDIUM").asText(), r.get("LOW").asText());
+            }
+        }
+        assertThat(maps).isEqualTo(perCurrency);
+        assertThat(tab.eval("document.querySelectorAll('#service-table tbody td.heat').length").asInt())
+                .isEqualTo(assessments.size() * areas.size());
+        assertThat(tab.eval("document.querySelectorAll('#service-table tbody tr').length").asInt())
+                .isEqualTo(assessments.size());
+    }
+
+    private static List<Double> doubles(JsonNode array) {
+        List<Double> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asDouble()));
+        return out;
+    }
+
+    /** Pages of a PDF as Chromium writes them: one {@code /Type /Page} object each. */
+    private static int pages(byte[] pdf) {
+        String s = new String(pdf, StandardCharsets.ISO_8859_1);
+        int n = 0;
+        for (int i = s.indexOf("/Type /Page"); i >= 0; i = s.indexOf("/Type /Page", i + 1)) {
+            if (!s.startsWith("/Type /Pages", i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
