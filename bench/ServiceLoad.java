@@ -280,7 +280,7 @@ public final class ServiceLoad {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(profile)).build(), HttpResponse.BodyHandlers.ofString());
             statuses.merge(r.statusCode(), 1, Integer::sum);
             if (r.statusCode() == 503) {
-                if (!r.body().contains("'slow-" + i + ".yaml' was stopped: it used more than 1 ms of processor time")) {
+                if (!r.body().contains("slow-" + i + ".yaml")) { // the library's limit names the rule and the profile
                     wrong++;
                 }
                 example = r.body();

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,10 @@ public class RuleService {
 
     @ConfigProperty(name = "vra.max-body-bytes", defaultValue = "1048576")
     int maxBodyBytes;
+
+    /** The library's time limit per assessment: past it the rule running is stopped and named. */
+    @ConfigProperty(name = "vra.assessment-timeout", defaultValue = "5s")
+    Duration assessmentTimeout;
 
     /** How long a request waits for a rule base that is still being built. */
     private static final long WAIT_SECONDS = 60;
@@ -81,6 +86,7 @@ public class RuleService {
                     .precompiled(kieBase, rules.drl(), PolicyReader.read(rules.scoring().file(), rules.scoring().content()))
                     .clock(clock)
                     .maxProfileBytes(maxBodyBytes)
+                    .timeLimit(assessmentTimeout)
                     .build();
             failure = List.of();
             LOG.infof("rule base ready: %d finding rules in %d files, in %d ms (KieBase %d ms)",

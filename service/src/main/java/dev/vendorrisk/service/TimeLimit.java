@@ -27,18 +27,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code vra.assessment-threads}, 2 per core by default), so no event loop and no Quarkus worker
  * thread waits for it; the answer comes back through a {@link CompletionStage}.
  *
- * <p>Each assessment may use {@code vra.assessment-timeout} (5 s by default) of processor time, and
- * four times that of wall-clock time (a rule that waits rather than computes). Counting processor time
- * means a busy machine does not make a normal assessment fail: its thread waits for a processor without
- * using up its limit. Over the limit the request is answered at once with {@link TimedOut} (503) and the
- * assessing thread is interrupted; the library's own limit, once it has one, stops the rule itself and
- * names it, and this limit stays as the outer bound.
+ * <p>The library stops a rule that runs past {@code vra.assessment-timeout} (5 s by default) and names
+ * it ({@code RuleTimeoutException}, 503). This is the outer bound, for whatever the library's limit does
+ * not watch: twice that of processor time, or four times that of wall-clock time (a thread that waits
+ * rather than computes). Counting processor time means a busy machine does not make a normal assessment
+ * fail here: its thread waits for a processor without using up its limit. Over the bound the request is
+ * answered at once with {@link TimedOut} (503) and the assessing thread is interrupted.
  */
 @ApplicationScoped
 public class TimeLimit {
     /** How often the limits are checked. */
     private static final long CHECK_MILLIS = 50;
-    /** The wall-clock limit, as a multiple of the processor-time limit. */
+    /** The processor-time limit, as a multiple of vra.assessment-timeout: past the library's own limit. */
+    private static final int CPU_FACTOR = 2;
+    /** The wall-clock limit, as a multiple of vra.assessment-timeout. */
     private static final int WALL_FACTOR = 4;
 
     @ConfigProperty(name = "vra.assessment-timeout", defaultValue = "5s")
@@ -113,9 +115,10 @@ public class TimeLimit {
             ScheduledFuture<?> alarm = alarms.scheduleAtFixedRate(() -> {
                 long used = cpu.getThreadCpuTime(worker.getId()) - cpuStart;
                 long wall = System.nanoTime() - wallStart;
-                if (used > timeout.toNanos() || wall > WALL_FACTOR * timeout.toNanos()) {
-                    answer.completeExceptionally(new TimedOut(name, used > timeout.toNanos() ? "it used more than "
-                            + seconds(timeout) + " of processor time (vra.assessment-timeout)" : "it ran for more than "
+                if (used > CPU_FACTOR * timeout.toNanos() || wall > WALL_FACTOR * timeout.toNanos()) {
+                    answer.completeExceptionally(new TimedOut(name, used > CPU_FACTOR * timeout.toNanos()
+                            ? "it used more than " + seconds(timeout.multipliedBy(CPU_FACTOR)) + " of processor time ("
+                            + CPU_FACTOR + " x vra.assessment-timeout)" : "it ran for more than "
                             + seconds(timeout.multipliedBy(WALL_FACTOR)) + " (" + WALL_FACTOR + " x vra.assessment-timeout)",
                             index, total));
                     worker.interrupt();

@@ -31,6 +31,7 @@ class RuleServiceTest {
         service.runtimeBuilder = runtime;
         service.clock = Library.CLOCK;
         service.maxBodyBytes = 1 << 20;
+        service.assessmentTimeout = java.time.Duration.ofSeconds(5);
         service.build();
 
         assertThat(service.ready()).isFalse();
