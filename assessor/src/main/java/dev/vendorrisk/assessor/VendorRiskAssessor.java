@@ -103,7 +103,7 @@ public final class VendorRiskAssessor {
     public VendorRiskAssessor withRunDate(LocalDate runDate) {
         Objects.requireNonNull(runDate, "runDate");
         return new VendorRiskAssessor(rules, Clock.fixed(runDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
-                java.time.ZoneOffset.UTC), maxProfileBytes);
+                java.time.ZoneOffset.UTC), maxProfileBytes, timeLimit);
     }
 
     /** The run date: the clock's date, or the one {@link #withRunDate} fixed. */
