@@ -176,7 +176,7 @@ class FailureGatingTest {
         assertThat(invalid).isNotEmpty().allSatisfy(r -> assertThat(r.get("level").asText()).isEqualTo("error"));
         assertThat(invalid).anySatisfy(r -> {
             assertThat(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
-                    .isEqualTo("samples/invalid/typos-and-types.yaml");
+                    .isEqualTo("examples/invalid/typos-and-types.yaml");
             assertThat(r.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(10);
             assertThat(r.at("/message/text").asText()).contains("unknown key 'suport'");
         });

@@ -210,6 +210,7 @@ class NeededFactsTest {
             decided("SEC-003", "contract.dataProcessingAgreement", "service: {handlesPersonalData: false}, contract: {dataProcessingAgreement: null}", NOT, NO_GAP),
             decided("SEC-003", "contract.dataProcessingAgreement", "service: {handlesPersonalData: null}, contract: {dataProcessingAgreement: null}", NOT, NO_GAP),
 
+            decided("REVIEW-001", "assessment.assessedOn", "assessment: {assessedOn: null}", NOT, NO_GAP),
             needs("HIST-001", "incidents", "incidents: null"),
             needs("HIST-001", "incidents[0].date", "incidents: [{date: null, durationHours: 30, causedByProvider: true, notifiedProactively: true}]"),
             decided("HIST-001", "incidents[0].date", "incidents: [{date: null, durationHours: 30, causedByProvider: false, notifiedProactively: true}]", NOT, NO_GAP),
