@@ -38,17 +38,18 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 class DocsCommandsTest {
     /** Commands in the docs that are not {@code vra}, and what runs them instead. */
-    static final Map<String, String> COVERED_ELSEWHERE = Map.of(
-            "mvn", "the build itself: CI runs 'mvn -B verify' through .ci/run; the tests run in it",
-            "cd", "a step of the service's start command, run by the service's Quarkus tests",
-            "java", "the service's start command (quarkus-run.jar): the service's Quarkus tests start the same app",
-            "curl", "the service's endpoints: AssessmentResourceTest and BatchPortfolioTest post the same requests",
-            "bench/startup.sh", "benchmark scripts take minutes; run by hand, their figures are in docs/benchmarks.md",
-            "bench/run.sh", "benchmark scripts take minutes; run by hand, their figures are in docs/benchmarks.md",
-            ".ci/run", "the CI entry point: it runs 'mvn -B verify'",
-            "tar", "unpacking the distribution archive: the dist module's archive test does it",
-            "export", "setting PATH for the unpacked archive: the dist module's archive test does it",
-            "git", "reviewing a diff: it changes nothing");
+    static final Map<String, String> COVERED_ELSEWHERE = Map.ofEntries(
+            Map.entry("mvn", "the build itself: CI runs 'mvn -B verify' through .ci/run; the tests run in it"),
+            Map.entry("cd", "a step of the service's start command, run by the service's Quarkus tests"),
+            Map.entry("java", "the service's start command (quarkus-run.jar): the service's Quarkus tests start the same app"),
+            Map.entry("curl", "the service's endpoints: AssessmentResourceTest and BatchPortfolioTest post the same requests"),
+            Map.entry("bench/startup.sh", "benchmark scripts take minutes; run by hand, their figures are in docs/benchmarks.md"),
+            Map.entry("bench/run.sh", "benchmark scripts take minutes; run by hand, their figures are in docs/benchmarks.md"),
+            Map.entry(".ci/run", "the CI entry point: it runs 'mvn -B verify'"),
+            Map.entry("tar", "unpacking the distribution archive: the dist module's archive test does it"),
+            Map.entry("export", "setting PATH for the unpacked archive: the dist module's archive test does it"),
+            Map.entry("git", "reviewing a diff: it changes nothing"),
+            Map.entry("bin/vra-since-release", "SinceReleaseScriptTest runs it on a temporary git repository"));
 
     private static final Pattern EXIT = Pattern.compile("\\bexit (\\d+)\\b");
     /** Far above any docs command's time, even on a busy machine: only a command that never ends hits it. */
