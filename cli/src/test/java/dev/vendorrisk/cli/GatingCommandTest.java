@@ -110,7 +110,7 @@ class GatingCommandTest {
 
     @Test
     void invalidInputOutranksAThreshold() {
-        CliRunner.Result r = assess("--fail-on", "LOW", path("samples"));
+        CliRunner.Result r = assess("--fail-on", "LOW", path("samples"), path("examples/invalid"));
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).contains("vra: fail: pbx-hosting-example rated CRITICAL (--fail-on LOW)");
     }
