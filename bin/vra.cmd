@@ -65,8 +65,8 @@ set "jsa=%cache%\vra-!stamp!-!jver!.jsa"
 set "flags=-Xmx384m -XX:NewRatio=1 -Xss512k -XX:FreqInlineSize=60 -XX:MaxInlineLevel=5 -XX:InlineSmallCode=1000 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -Dvra.launcher=1"
 if exist "%VRA_HOME%\rules\scoring.yaml" set "flags=!flags! "-Dvra.home.rules=%VRA_HOME%\rules""
 
-rem a batch (an 'assess' of a folder, a glob or standard input) and a watch get the full JIT and the parallel
-rem collector; every other run the quick compiler and the serial collector (bin/vra also counts files)
+rem a batch (an 'assess' of a folder, a glob or standard input) and 'assess --watch' get the full JIT and the
+rem parallel collector; every other run the quick compiler and the serial collector (bin/vra also counts files)
 set "batch=0"
 set "watch=0"
 set "cmd=%~1"
@@ -84,7 +84,12 @@ if defined scan (
         )
     )
 )
-if "!batch!"=="1" (
+rem 'test --watch' re-runs the same rule tests on every save of new rule code: the quick compiler alone
+set "quickwatch=0"
+if "!watch!"=="1" if /i "!cmd!"=="test" set "quickwatch=1"
+if "!quickwatch!"=="1" (
+    set "flags=!flags! -XX:+UseParallelGC -XX:TieredStopAtLevel=1"
+) else if "!batch!"=="1" (
     set "flags=!flags! -XX:+UseParallelGC"
 ) else (
     set "flags=!flags! -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"

@@ -81,13 +81,23 @@ public final class VendorRiskAssessor {
         this.rules = rules;
         this.timeLimit = timeLimit;
         this.limits = Map.copyOf(rules.policy().flatLimits());
-        Set<String> ids = new java.util.HashSet<>();
-        rules.rules().forEach(m -> ids.add(m.id()));
-        this.ruleIds = Set.copyOf(ids);
+        this.ruleIds = rules.ids();
         this.scorer = new Scorer(rules.policy());
         this.clock = clock;
         this.reader = new ProfileReader(maxProfileBytes);
         this.maxProfileBytes = maxProfileBytes;
+    }
+
+    /** {@code base} on another clock: shares everything else (rule tests make one per case). */
+    private VendorRiskAssessor(VendorRiskAssessor base, Clock clock) {
+        this.rules = base.rules;
+        this.timeLimit = base.timeLimit;
+        this.limits = base.limits;
+        this.ruleIds = base.ruleIds;
+        this.scorer = base.scorer;
+        this.clock = clock;
+        this.reader = base.reader;
+        this.maxProfileBytes = base.maxProfileBytes;
     }
 
     /** A builder; without rule folders it uses the rules bundled in the library. */
@@ -102,8 +112,8 @@ public final class VendorRiskAssessor {
      */
     public VendorRiskAssessor withRunDate(LocalDate runDate) {
         Objects.requireNonNull(runDate, "runDate");
-        return new VendorRiskAssessor(rules, Clock.fixed(runDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
-                java.time.ZoneOffset.UTC), maxProfileBytes, timeLimit);
+        return new VendorRiskAssessor(this, Clock.fixed(runDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                java.time.ZoneOffset.UTC));
     }
 
     /** The run date: the clock's date, or the one {@link #withRunDate} fixed. */

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  */
 final class FileWatcher implements AutoCloseable {
     /** How long the folders must stay quiet after a change before it is handed over. */
-    static final long QUIET_MILLIS = 40;
+    static final long QUIET_MILLIS = 25;
 
     private final WatchService service;
     private final Map<WatchKey, Path> keys = new HashMap<>();

@@ -54,6 +54,12 @@ public final class TestCommand implements Callable<Integer> {
     /** The rules a watch built (then this run neither builds nor watches). */
     VendorRiskAssessor prebuilt;
 
+    /** In a watch, the test files as last read: a save re-reads only the files that changed. */
+    private final RuleTests.Cache testFiles = new RuleTests.Cache();
+    /** In a watch, the profiles of the cases as read by earlier runs (cases of unchanged files are the same). */
+    private final java.util.concurrent.ConcurrentMap<dev.vendorrisk.assessor.testing.RuleTestCase,
+            dev.vendorrisk.assessor.profile.ParsedProfile> read = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public Integer call() throws XMLStreamException {
         if (watch && prebuilt == null) {
@@ -82,8 +88,12 @@ public final class TestCommand implements Callable<Integer> {
             return ExitCodes.USAGE_OR_RULES;
         }
         VendorRiskAssessor assessor = prebuilt != null ? prebuilt : rules.builder().build();
-        RuleTestSuite suite = RuleTests.load(targets, assessor.rules()); // every problem of every file at once
-        TestReport report = RuleTests.run(assessor, suite, testedFolders(targets), today.date());
+        // every problem of every file at once
+        RuleTestSuite suite = watch ? RuleTests.load(targets, assessor.rules(), testFiles) : RuleTests.load(targets, assessor.rules());
+        if (watch) {
+            read.keySet().retainAll(new java.util.HashSet<>(suite.cases()));
+        }
+        TestReport report = RuleTests.run(assessor, suite, testedFolders(targets), today.date(), watch ? read : null);
         if (fmt.equals("junit")) {
             JUnitXml.write(report, out);
         } else {

@@ -156,6 +156,7 @@ final class Watch {
             return;
         }
         int recompiled = rules.recompiled();
+        int rulesCompiled = rules.rulesCompiled();
         int code;
         try {
             code = run.with(assessor);
@@ -173,7 +174,8 @@ final class Watch {
         out.flush();
         long ms = (System.nanoTime() - start) / 1_000_000;
         err.println("watch: " + what + " in " + ms + " ms (" + (recompiled == 0 ? "rules reused"
-                : recompiled + (recompiled == 1 ? " rule file" : " rule files") + " compiled") + ", exit code " + code
+                : recompiled + (recompiled == 1 ? " rule file" : " rule files") + " compiled (" + rulesCompiled
+                + (rulesCompiled == 1 ? " rule)" : " rules)")) + ", exit code " + code
                 + "); waiting for changes, Ctrl-C to stop");
         err.flush();
     }

@@ -111,8 +111,9 @@ class LauncherTest {
     }
 
     @Test
-    void aWatchGetsTheFullJitAndWritesNoArchive() throws Exception {
-        assertThat(launch("test", "--watch", "-q")).isEqualTo("full test --watch -q\n");
+    void aWatchWritesNoArchiveAndOnlyAnAssessWatchGetsTheFullJit() throws Exception {
+        assertThat(launch("test", "--watch", "-q")).as("the rule tests' watch: the quick compiler")
+                .isEqualTo("quick test --watch -q\n");
         assertThat(launch("assess", "--watch", "a.yaml")).isEqualTo("full assess --watch a.yaml\n");
         assertThat(archives()).as("a watch never ends on its own: it writes no archive").isEmpty();
         assertThat(launch("test", "-q")).as("a test run without --watch stays quick").startsWith("quick ");

@@ -120,9 +120,7 @@ public final class BatchAssessor {
             throw new RuleBaseException(withProgress(e, inputs, delivered[0]));
         }
         long before = System.nanoTime();
-        java.util.Set<String> ruleIds = new java.util.HashSet<>();
-        assessor.rules().rules().forEach(m -> ruleIds.add(m.id()));
-        PortfolioResult result = portfolio.evaluate(waivers.warnings(ruleIds));
+        PortfolioResult result = portfolio.evaluate(waivers.warnings(assessor.rules().ids()));
         if (clock != null) {
             clock.portfolio(System.nanoTime() - before);
         }

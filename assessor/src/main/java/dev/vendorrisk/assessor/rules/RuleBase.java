@@ -44,6 +44,7 @@ public final class RuleBase {
     /** The same metadata by package, then rule name: looked up per hit without building a key string. */
     private final Map<String, Map<String, RuleMeta>> byPackage;
     private final List<RuleMeta> rules;
+    private final Set<String> ids;
     private final Policy policy;
     private final Map<String, RuleSource> sources;
     private volatile KieSessionsPool pool;
@@ -59,6 +60,9 @@ public final class RuleBase {
         this.rules = byRuleName.values().stream()
                 .sorted(Comparator.comparing(RuleMeta::id).thenComparing(RuleMeta::variant))
                 .toList();
+        Set<String> ruleIds = new LinkedHashSet<>();
+        rules.forEach(r -> ruleIds.add(r.id()));
+        this.ids = java.util.Collections.unmodifiableSet(ruleIds);
         this.policy = policy;
         this.sources = Map.copyOf(sources);
     }
@@ -161,9 +165,10 @@ public final class RuleBase {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             all.addAll(pkg.getRules());
         }
+        Map<String, Location> headers = headers(byFile.values());
         Map<Rule, Location> locations = new HashMap<>();
         for (Rule rule : all) {
-            locations.put(rule, locate(rule, byFile.values()));
+            locations.put(rule, headers.getOrDefault(rule.getPackageName() + "\u0000" + rule.getName(), NOWHERE));
         }
         if (precompiled) {
             checkSourcesMatch(all, locations, byFile.values(), problems);
@@ -266,23 +271,33 @@ public final class RuleBase {
     private record Location(String file, int line) {
     }
 
-    private static Location locate(Rule rule, Collection<RuleSource> sources) {
+    private static final Location NOWHERE = new Location("rules", 0);
+
+    /**
+     * Where each rule header is, by package and rule name, in one pass over the sources (the first
+     * file that names a rule wins, as the sources' order decides).
+     */
+    private static Map<String, Location> headers(Collection<RuleSource> sources) {
+        Map<String, Location> out = new HashMap<>();
         for (RuleSource source : sources) {
-            Matcher pkg = PACKAGE.matcher(source.content());
+            String text = source.content();
+            Matcher pkg = PACKAGE.matcher(text);
             String pkgName = pkg.find() ? pkg.group(1) : "defaultpkg";
-            if (!pkgName.equals(rule.getPackageName())) {
-                continue;
-            }
-            Matcher m = RULE_HEADER.matcher(source.content());
+            Matcher m = RULE_HEADER.matcher(text);
+            int line = 1;
+            int scanned = 0;
             while (m.find()) {
-                String found = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                if (found.equals(rule.getName())) {
-                    return new Location(source.file(), lineOf(source.content(), m.start(1) >= 0 ? m.start(1)
-                            : m.start(2) >= 0 ? m.start(2) : m.start(3)));
+                int group = m.group(1) != null ? 1 : m.group(2) != null ? 2 : 3;
+                int at = m.start(group);
+                for (; scanned < at; scanned++) {
+                    if (text.charAt(scanned) == '\n') {
+                        line++;
+                    }
                 }
+                out.putIfAbsent(pkgName + "\u0000" + m.group(group), new Location(source.file(), line));
             }
         }
-        return new Location("rules", 0);
+        return out;
     }
 
     private static int lineOf(String text, int offset) {
@@ -343,7 +358,7 @@ public final class RuleBase {
         if (rule == null) {
             return new Place("rules", 0);
         }
-        Location at = locate(rule, sources.values());
+        Location at = headers(sources.values()).getOrDefault(packageName + "\u0000" + ruleName, NOWHERE);
         return new Place(at.file(), at.line());
     }
 
@@ -357,10 +372,8 @@ public final class RuleBase {
         return sources;
     }
 
-    /** The ids of every finding rule. */
+    /** The ids of every finding rule, in the order of {@link #rules()}; unmodifiable. */
     public Set<String> ids() {
-        Set<String> ids = new LinkedHashSet<>();
-        rules.forEach(r -> ids.add(r.id()));
         return ids;
     }
 }

@@ -73,36 +73,89 @@ public final class RuleTests {
      * @throws RuleTestException with every problem found
      */
     public static RuleTestSuite load(List<Path> paths, RuleBase rules) {
+        return load(paths, rules, new Cache());
+    }
+
+    /**
+     * The test files already read, kept between loads: a watch that keeps one re-reads only the files
+     * whose text (or whose baseline's text) changed since the last load. Not thread-safe.
+     */
+    public static final class Cache {
+        /** A file as parsed, with the problems parsing it found. */
+        private record Parse(byte[] content, TestFileReader.Parsed parsed, List<Diagnostic> problems) {
+        }
+
+        /** A file's cases, read against a baseline's text. */
+        private record Cases(Parse from, byte[] baseline, List<RuleTestCase> cases,
+                             List<TestFileReader.LocatedRef> refs, List<Diagnostic> problems) {
+        }
+
+        private final Map<Path, Parse> parses = new java.util.HashMap<>();
+        private final Map<Path, Cases> cases = new java.util.HashMap<>();
+    }
+
+    /**
+     * Loads tests as {@link #load(List, RuleBase)} does, re-reading only what changed since the loads
+     * that filled {@code cache}.
+     *
+     * @throws RuleTestException with every problem found
+     */
+    public static RuleTestSuite load(List<Path> paths, RuleBase rules, Cache cache) {
         List<Diagnostic> problems = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             files.addAll(files(path, problems));
         }
-        TestFileReader reader = new TestFileReader(problems);
-        List<TestFileReader.Parsed> parsed = new ArrayList<>();
+        Map<Path, com.fasterxml.jackson.databind.node.ObjectNode> baselineTrees = new java.util.HashMap<>();
+        List<Cache.Parse> parsed = new ArrayList<>();
         Set<Path> baselines = new LinkedHashSet<>();
         for (Path file : files) {
-            TestFileReader.Parsed p = reader.parse(file);
-            if (p != null) {
+            byte[] content;
+            try {
+                content = Files.readAllBytes(file);
+            } catch (IOException e) {
+                problems.add(new Diagnostic(file.toString(), 0, 0, "cannot read: " + e.getMessage()));
+                continue;
+            }
+            Cache.Parse p = cache.parses.get(file);
+            if (p == null || !java.util.Arrays.equals(p.content(), content)) {
+                List<Diagnostic> found = new ArrayList<>();
+                p = new Cache.Parse(content, new TestFileReader(found, baselineTrees).parse(file, content), found);
+                cache.parses.put(file, p);
+            }
+            problems.addAll(p.problems());
+            if (p.parsed() != null) {
                 parsed.add(p);
-                if (p.baseline() != null) {
-                    baselines.add(p.baseline());
+                if (p.parsed().baseline() != null) {
+                    baselines.add(p.parsed().baseline());
                 }
             }
         }
         List<String> names = new ArrayList<>();
         List<RuleTestCase> cases = new ArrayList<>();
-        for (TestFileReader.Parsed p : parsed) {
-            boolean inAFolder = paths.stream().anyMatch(Files::isDirectory) && !paths.contains(p.path());
-            if (inAFolder && baselines.contains(p.path().toAbsolutePath().normalize())) {
+        List<TestFileReader.LocatedRef> refs = new ArrayList<>();
+        for (Cache.Parse p : parsed) {
+            Path path = p.parsed().path();
+            boolean inAFolder = paths.stream().anyMatch(Files::isDirectory) && !paths.contains(path);
+            if (inAFolder && baselines.contains(path.toAbsolutePath().normalize())) {
                 continue;
             }
-            names.add(p.file());
-            cases.addAll(reader.cases(p));
+            byte[] baseline = p.parsed().baseline() == null ? null : readOrNull(p.parsed().baseline());
+            Cache.Cases c = cache.cases.get(path);
+            if (c == null || c.from() != p || !java.util.Arrays.equals(c.baseline(), baseline)) {
+                List<Diagnostic> found = new ArrayList<>();
+                TestFileReader reader = new TestFileReader(found, baselineTrees);
+                c = new Cache.Cases(p, baseline, reader.cases(p.parsed()), reader.refs(), found);
+                cache.cases.put(path, c);
+            }
+            names.add(p.parsed().file());
+            cases.addAll(c.cases());
+            refs.addAll(c.refs());
+            problems.addAll(c.problems());
         }
         if (rules != null) {
             Variants variants = new Variants(rules);
-            for (TestFileReader.LocatedRef r : reader.refs()) {
+            for (TestFileReader.LocatedRef r : refs) {
                 String problem = variants.check(r.ref());
                 if (problem != null) {
                     problems.add(new Diagnostic(r.file(), r.ref().line(), r.ref().column(), problem));
@@ -110,9 +163,18 @@ public final class RuleTests {
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleTestException(inFileOrder(files, problems));
+            // a broken baseline shared by several files: reported once
+            throw new RuleTestException(inFileOrder(files, List.copyOf(new LinkedHashSet<>(problems))));
         }
         return new RuleTestSuite(names, cases);
+    }
+
+    private static byte[] readOrNull(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null; // reported where the test file names it
+        }
     }
 
     /**
@@ -167,17 +229,32 @@ public final class RuleTests {
      */
     public static TestReport run(VendorRiskAssessor assessor, RuleTestSuite suite, List<Path> ruleFolders,
                                  java.time.LocalDate runDate) {
+        return run(assessor, suite, ruleFolders, runDate, null);
+    }
+
+    /**
+     * Runs a suite as {@link #run(VendorRiskAssessor, RuleTestSuite, List, java.time.LocalDate)} does, reusing
+     * the profiles read by earlier runs of the same suite: a watch that re-runs unchanged tests against new
+     * rules reads each case's profile once.
+     *
+     * @param read the profiles read so far, by case (a concurrent map kept between runs, filled here); null:
+     *             read every case's profile
+     * @throws RuleTestException when the suite names rules the assessor's rule base does not have
+     */
+    public static TestReport run(VendorRiskAssessor assessor, RuleTestSuite suite, List<Path> ruleFolders,
+                                 java.time.LocalDate runDate, java.util.concurrent.ConcurrentMap<RuleTestCase, ParsedProfile> read) {
         List<Diagnostic> problems = validate(suite, assessor.rules());
         if (!problems.isEmpty()) {
             throw new RuleTestException(problems);
         }
         Variants variants = new Variants(assessor.rules());
-        List<CaseResult> results = new ArrayList<>(suite.cases().size());
+        // the cases are independent and the assessor is thread-safe: run them on every core, report in order
+        List<CaseResult> results = suite.cases().parallelStream().map(c -> run(assessor, c, variants, runDate, read)).toList();
         Set<String> covered = new LinkedHashSet<>();
         Set<String> refuted = new LinkedHashSet<>();
-        for (RuleTestCase c : suite.cases()) {
-            CaseResult result = run(assessor, c, variants, runDate);
-            results.add(result);
+        for (int i = 0; i < results.size(); i++) {
+            RuleTestCase c = suite.cases().get(i);
+            CaseResult result = results.get(i);
             if (!result.passed()) {
                 continue;
             }
@@ -204,7 +281,7 @@ public final class RuleTests {
         if (!problems.isEmpty()) {
             throw new RuleTestException(problems);
         }
-        return run(assessor, testCase, new Variants(assessor.rules()), null);
+        return run(assessor, testCase, new Variants(assessor.rules()), null, null);
     }
 
     /**
@@ -223,11 +300,17 @@ public final class RuleTests {
     }
 
     private static CaseResult run(VendorRiskAssessor assessor, RuleTestCase c, Variants variants,
-                                  java.time.LocalDate runDate) {
+                                  java.time.LocalDate runDate, Map<RuleTestCase, ParsedProfile> read) {
         Assessment assessment;
         try {
-            ParsedProfile parsed = assessor.reader().read(c.location() + " (case '" + c.name() + "')",
-                    c.profile().getBytes(StandardCharsets.UTF_8));
+            ParsedProfile parsed = read != null ? read.get(c) : null;
+            if (parsed == null) {
+                parsed = assessor.reader().read(c.location() + " (case '" + c.name() + "')",
+                        c.profile().getBytes(StandardCharsets.UTF_8));
+                if (read != null) {
+                    read.put(c, parsed);
+                }
+            }
             assessment = onRunDate(assessor, c, parsed, runDate).assess(parsed, List.of());
         } catch (AssessorException e) {
             List<String> why = new ArrayList<>();

@@ -37,14 +37,23 @@ final class TestFileReader {
     static final List<String> SCORE_KEYS = List.of("min", "max");
 
     private final ProfileReader profileReader = new ProfileReader();
-    private final Map<Path, ObjectNode> baselines = new HashMap<>();
+    private final Map<Path, ObjectNode> baselines;
     private final List<Diagnostic> problems;
     private final Set<String> suggested = new java.util.HashSet<>();
 
     private final List<LocatedRef> refs = new ArrayList<>();
 
     TestFileReader(List<Diagnostic> problems) {
+        this(problems, new HashMap<>());
+    }
+
+    /**
+     * A reader that adds its problems to {@code problems} and shares the baselines read so far with other
+     * readers of the same load ({@code baselines}: a baseline is read, and its problems reported, once).
+     */
+    TestFileReader(List<Diagnostic> problems, Map<Path, ObjectNode> baselines) {
         this.problems = problems;
+        this.baselines = baselines;
     }
 
     /** A rule id a test file names, where it names it. */
@@ -65,14 +74,19 @@ final class TestFileReader {
 
     /** Parses a file's YAML; null on a syntax error (reported). */
     Parsed parse(Path path) {
-        String file = path.toString();
         byte[] content;
         try {
             content = Files.readAllBytes(path);
         } catch (IOException e) {
-            problems.add(new Diagnostic(file, 0, 0, "cannot read: " + e.getMessage()));
+            problems.add(new Diagnostic(path.toString(), 0, 0, "cannot read: " + e.getMessage()));
             return null;
         }
+        return parse(path, content);
+    }
+
+    /** Parses a file's YAML, already read; null on a syntax error (reported). */
+    Parsed parse(Path path, byte[] content) {
+        String file = path.toString();
         YamlTree tree = YamlTree.parse(file, content, problems);
         if (tree == null) {
             return null;

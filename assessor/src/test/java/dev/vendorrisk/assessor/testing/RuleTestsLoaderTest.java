@@ -39,6 +39,49 @@ class RuleTestsLoaderTest {
     }
 
     @Test
+    void aCacheReReadsOnlyTheFilesWhoseTextOrBaselineChanged(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path tests = dir.resolve("tests");
+        java.nio.file.Files.createDirectories(tests.resolve("more"));
+        for (String f : List.of("staffing.yaml", "baseline.yaml", "more/inline.yml")) {
+            java.nio.file.Files.copy(FIXTURES.resolve("valid").resolve(f), tests.resolve(f));
+        }
+        RuleTests.Cache cache = new RuleTests.Cache();
+        RuleTestSuite first = RuleTests.load(List.of(tests), assessor.rules(), cache);
+        assertThat(first.cases()).hasSize(3);
+
+        // nothing changed: the very same cases
+        RuleTestSuite again = RuleTests.load(List.of(tests), assessor.rules(), cache);
+        assertThat(again.cases()).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(again.cases().get(i)).isSameAs(first.cases().get(i));
+        }
+
+        // one file saved: its cases are read again, the other file's are kept
+        Path staffing = tests.resolve("staffing.yaml");
+        java.nio.file.Files.writeString(staffing, java.nio.file.Files.readString(staffing)
+                .replace("name: one person", "name: just one person"));
+        RuleTestSuite edited = RuleTests.load(List.of(tests), assessor.rules(), cache);
+        assertThat(edited.cases().get(0)).isSameAs(first.cases().get(0));
+        assertThat(edited.cases().get(1).name()).isEqualTo("just one person");
+
+        // the baseline saved: the cases that patch it are read again, over the new baseline
+        Path baseline = tests.resolve("baseline.yaml");
+        java.nio.file.Files.writeString(baseline, java.nio.file.Files.readString(baseline)
+                .replace("Tiny Host s.r.o.", "Tiny Host a.s."));
+        RuleTestSuite rebased = RuleTests.load(List.of(tests), assessor.rules(), cache);
+        assertThat(rebased.cases().get(0)).isSameAs(first.cases().get(0));
+        assertThat(rebased.cases().get(2).profile()).contains("Tiny Host a.s.");
+
+        // a broken save: every problem at once, as without a cache; the fix loads again
+        String good = java.nio.file.Files.readString(staffing);
+        java.nio.file.Files.writeString(staffing, good.replace("expect:", "expcet:"));
+        assertThat(catchThrowableOfType(() -> RuleTests.load(List.of(tests), assessor.rules(), cache),
+                RuleTestException.class).diagnostics()).isNotEmpty();
+        java.nio.file.Files.writeString(staffing, good);
+        assertThat(RuleTests.load(List.of(tests), assessor.rules(), cache).cases()).hasSize(3);
+    }
+
+    @Test
     void givenIsDeepMergedOverTheBaselineWithNullsRemovingFactsAndListsReplacing() {
         RuleTestCase patched = RuleTests.load(FIXTURES.resolve("valid/staffing.yaml")).cases().get(1);
 
