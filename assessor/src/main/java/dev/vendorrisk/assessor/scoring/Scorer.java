@@ -69,19 +69,16 @@ public final class Scorer {
      */
     public List<Finding> withShares(List<Finding> findings, double score) {
         double gapScale = gapScale(findings);
-        List<Finding> scaled = new ArrayList<>(findings.size());
         double total = 0;
         for (Finding f : findings) {
-            double c = isGap(f) ? f.contribution() * gapScale : f.contribution();
-            scaled.add(copy(f, c, 0));
             if (!f.waived()) {
-                total += c;
+                total += isGap(f) ? f.contribution() * gapScale : f.contribution();
             }
         }
-        List<Finding> out = new ArrayList<>(scaled.size());
-        for (Finding f : scaled) {
-            double share = f.waived() || total == 0 ? 0 : score * f.contribution() / total;
-            out.add(copy(f, f.contribution(), share));
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            double c = isGap(f) ? f.contribution() * gapScale : f.contribution();
+            out.add(copy(f, c, f.waived() || total == 0 ? 0 : score * c / total));
         }
         return out;
     }
