@@ -297,9 +297,12 @@ public final class VendorRiskAssessor {
                 areas, exposure, recommendations, warnings, wayDown, runDate, nextReviewDue);
     }
 
+    /** A finding being gathered from its rule's hits. */
+    private record Gathered(RuleMeta meta, List<Evidence> evidence) {
+    }
+
     private List<Finding> findings(ParsedProfile parsed, List<Hit> hits, Context context) {
-        Map<String, List<Evidence>> evidenceByKey = new LinkedHashMap<>();
-        Map<String, RuleMeta> metaByKey = new LinkedHashMap<>();
+        Map<String, Gathered> byKey = new LinkedHashMap<>();
         for (Hit hit : hits) {
             RuleMeta meta = rules.meta(hit.packageName(), hit.ruleName());
             if (meta == null) {
@@ -309,8 +312,12 @@ public final class VendorRiskAssessor {
             // a finding per rule, except gaps: one finding per missing fact
             String key = meta.id().startsWith("GAP-") && !hit.evidence().isEmpty()
                     ? meta.key() + "\u0000" + hit.evidence().get(0).path() : meta.key();
-            metaByKey.putIfAbsent(key, meta);
-            List<Evidence> evidence = evidenceByKey.computeIfAbsent(key, k -> new ArrayList<>());
+            Gathered gathered = byKey.get(key);
+            if (gathered == null) {
+                gathered = new Gathered(meta, new ArrayList<>(hit.evidence().size()));
+                byKey.put(key, gathered);
+            }
+            List<Evidence> evidence = gathered.evidence();
             for (Evidence e : hit.evidence()) {
                 Evidence located = e.atLine(parsed.lineOf(e.path()));
                 if (!evidence.contains(located)) {
@@ -318,16 +325,17 @@ public final class VendorRiskAssessor {
                 }
             }
         }
-        List<Finding> out = new ArrayList<>(metaByKey.size());
-        metaByKey.forEach((key, meta) -> {
-            List<Evidence> evidence = evidenceByKey.get(key);
+        List<Finding> out = new ArrayList<>(byKey.size());
+        for (Gathered g : byKey.values()) {
+            RuleMeta meta = g.meta();
+            List<Evidence> evidence = g.evidence();
             if (evidence.size() > 1) {
                 evidence.sort(BY_PATH);
             }
             double c = scorer.contribution(meta.weight(), context.tier());
             out.add(new Finding(meta.id(), meta.title(), meta.area(), meta.severity(), meta.weight(), c, 0,
                     message(meta, evidence), meta.recommendation(), evidence, false, null));
-        });
+        }
         return out;
     }
 

@@ -43,6 +43,15 @@ public record Evidence(String path, Object value, int line) {
         return String.valueOf(value);
     }
 
+    private static boolean allPlain(List<?> list) {
+        for (Object item : list) {
+            if (!(item instanceof String || item instanceof Boolean || item instanceof Long || item instanceof Integer)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Object plain(Object value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
                 || value instanceof Integer) {
@@ -51,6 +60,9 @@ public record Evidence(String path, Object value, int line) {
         if (value instanceof Number n) {
             double d = n.doubleValue();
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+        }
+        if (value instanceof List<?> list && allPlain(list)) {
+            return List.copyOf(list); // the list itself when it is already an unmodifiable one (atLine's case)
         }
         if (value instanceof Collection<?> items) {
             List<Object> out = new ArrayList<>(items.size());
