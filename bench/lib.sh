@@ -1,10 +1,12 @@
-# Shared by the batch benchmarks (bench/run.sh, bench/baseline.sh), sourced after `set -euo pipefail`:
-# the repository and the CLI jar (built when missing), a scratch folder, timed runs and medians.
+# Shared by the benchmarks of vra runs (bench/run.sh, bench/baseline.sh, bench/html.sh), sourced after
+# `set -euo pipefail`: the repository and the CLI jar (built when missing), a scratch folder, timed
+# runs and medians.
 #
-# Sets root, jar and work ($work is removed at exit unless KEEP=1).
+# Sets root, jar (VRA_JAR when set: bin/vra runs it) and work, a folder named after $bench (default
+# vra-bench) that is removed at exit unless KEEP=1.
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/cli/target/vra.jar"
+jar="${VRA_JAR:-$root/cli/target/vra.jar}"
 if [[ ! -f "$jar" ]]; then
   echo "building $jar ..." >&2
   (cd "$root" && mvn -B -q -DskipTests package)
@@ -13,7 +15,7 @@ if [[ ! -x /usr/bin/time ]]; then
   echo "bench: /usr/bin/time is needed for peak RSS (Debian: apt-get install time)" >&2
   exit 2
 fi
-work="$(mktemp -d "${TMPDIR:-/tmp}/vra-bench.XXXXXX")"
+work="$(mktemp -d "${TMPDIR:-/tmp}/${bench:-vra-bench}.XXXXXX")"
 if [[ "${KEEP:-0}" != 1 ]]; then
   trap 'rm -rf "$work"' EXIT
 fi
