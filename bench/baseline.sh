@@ -12,20 +12,7 @@ set -euo pipefail
 n="${1:-100000}"
 runs="${2:-3}"
 seed="${SEED:-42}"
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/cli/target/vra.jar"
-if [[ ! -f "$jar" ]]; then
-  echo "building $jar ..." >&2
-  (cd "$root" && mvn -B -q -DskipTests package)
-fi
-if [[ ! -x /usr/bin/time ]]; then
-  echo "bench: /usr/bin/time is needed for peak RSS (Debian: apt-get install time)" >&2
-  exit 2
-fi
-work="$(mktemp -d "${TMPDIR:-/tmp}/vra-bench.XXXXXX")"
-if [[ "${KEEP:-0}" != 1 ]]; then
-  trap 'rm -rf "$work"' EXIT
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 java "$root/bench/GenerateProfiles.java" "$n" "$work/profiles" "$seed" >&2
 today=2026-11-30
 "$root/bin/vra" assess --today "$today" --no-progress -o "json=$work/base.json" "$work/profiles" 2>/dev/null || [[ $? -eq 3 ]]
@@ -36,20 +23,9 @@ done
 echo "baseline: $(du -m "$work/base.json" | cut -f1) MB" >&2
 
 measure() { # name, command...
-  local name="$1"
-  shift
-  local rc=0
-  /usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/err" || rc=$?
-  if [[ $rc -ne 0 && $rc -ne 3 ]]; then # 3: the generated invalid files
-    echo "bench: $name failed with exit code $rc" >&2
-    tail -5 "$work/err" >&2
-    exit 1
-  fi
-  local wall rss
-  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/time")"
-  rss="$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$work/time")"
-  echo "$wall $rss" >> "$work/$name.runs"
-  echo "  $name: ${wall} s, ${rss} MB" >&2
+  timed "$@"
+  echo "$wall $rss" >> "$work/$1.runs"
+  echo "  $1: ${wall} s, ${rss} MB" >&2
 }
 
 for ((r = 1; r <= runs; r++)); do
@@ -60,10 +36,6 @@ for ((r = 1; r <= runs; r++)); do
   measure diff "$root/bin/vra" diff -f json "$work/base.json" "$work/report.json"
 done
 "$root/bin/vra" diff "$work/base.json" "$work/report.json" | head -1 >&2
-
-median() { # column of $work/$1.runs
-  awk -v c="$2" '{print $c}' "$work/$1.runs" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
-}
 
 echo
 echo "$n profiles, medians of $runs runs ($(nproc) cores, $(java -version 2>&1 | head -1))"

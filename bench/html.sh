@@ -13,49 +13,31 @@ set -euo pipefail
 sizes="${1:-1000 10000}"
 runs="${2:-3}"
 seed="${SEED:-42}"
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="${VRA_JAR:-$root/cli/target/vra.jar}"   # bin/vra runs VRA_JAR when set
+bench=vra-html-bench
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 chromium="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
-if [[ ! -f "$jar" ]]; then
-  echo "building $jar ..." >&2
-  (cd "$root" && mvn -B -q -DskipTests package)
-fi
-if [[ ! -x /usr/bin/time ]]; then
-  echo "bench: /usr/bin/time is needed for peak RSS (Debian: apt-get install time)" >&2
-  exit 2
-fi
 if [[ -z "$chromium" ]]; then
   echo "bench: no chromium on PATH (Debian: apt-get install chromium); set CHROMIUM=PATH" >&2
   exit 2
-fi
-work="$(mktemp -d "${TMPDIR:-/tmp}/vra-html-bench.XXXXXX")"
-if [[ "${KEEP:-0}" != 1 ]]; then
-  trap 'rm -rf "$work"' EXIT
 fi
 detail=()
 if [[ -n "${DETAIL:-}" ]]; then
   detail=(--html-detail "$DETAIL")
 fi
 
-median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+# the median of the numbers on stdin (lib.sh's median reads a column of a runs file)
+middle() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 # wall seconds and peak RSS MB of one bin/vra run: opts ('' = launcher defaults), then vra arguments
 measure() {
   local opts="$1"
   shift
-  local rc=0
   if [[ -n "$opts" ]]; then
-    VRA_JAVA_OPTS="$opts" /usr/bin/time -v -o "$work/time" "$root/bin/vra" "$@" >/dev/null 2>"$work/err" || rc=$?
+    timed vra env VRA_JAVA_OPTS="$opts" "$root/bin/vra" "$@"
   else
-    env -u VRA_JAVA_OPTS /usr/bin/time -v -o "$work/time" "$root/bin/vra" "$@" >/dev/null 2>"$work/err" || rc=$?
+    timed vra env -u VRA_JAVA_OPTS "$root/bin/vra" "$@"
   fi
-  if [[ $rc -ne 0 && $rc -ne 3 ]]; then # 3: the generated invalid files
-    echo "bench: vra failed with exit code $rc" >&2
-    tail -5 "$work/err" >&2
-    exit 1
-  fi
-  awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; w = s}
-              /Maximum resident set size/ {r = $2 / 1024} END {printf "%.2f %.0f\n", w, r}' "$work/time"
+  printf '%.2f %s\n' "$wall" "$rss"
 }
 
 # wall seconds of headless Chromium loading and rendering a page (first screen, 1280x1600)
@@ -88,8 +70,8 @@ for n in $sizes; do
       "$(tail -1 "$work/r96") MB, Chromium $(tail -1 "$work/b") s beyond an empty page ($empty s)" >&2
   done
   size="$(du -m "$work/report-$n.html" | cut -f1)"
-  rows+=("$(printf '| %6s | %5s | %8s | %8s | %10s | %10s | %14s |' "$n" "$size" "$(median < "$work/w")" \
-    "$(median < "$work/r")" "$(median < "$work/w96")" "$(median < "$work/r96")" "$(median < "$work/b")")")
+  rows+=("$(printf '| %6s | %5s | %8s | %8s | %10s | %10s | %14s |' "$n" "$size" "$(middle < "$work/w")" \
+    "$(middle < "$work/r")" "$(middle < "$work/w96")" "$(middle < "$work/r96")" "$(middle < "$work/b")")")
 done
 echo
 echo "html report, medians of $runs runs ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1))"

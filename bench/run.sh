@@ -12,20 +12,7 @@ set -euo pipefail
 n="${1:-100000}"
 runs="${2:-3}"
 seed="${SEED:-42}"
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/cli/target/vra.jar"
-if [[ ! -f "$jar" ]]; then
-  echo "building $jar ..." >&2
-  (cd "$root" && mvn -B -q -DskipTests package)
-fi
-if [[ ! -x /usr/bin/time ]]; then
-  echo "bench: /usr/bin/time is needed for peak RSS (Debian: apt-get install time)" >&2
-  exit 2
-fi
-work="$(mktemp -d "${TMPDIR:-/tmp}/vra-bench.XXXXXX")"
-if [[ "${KEEP:-0}" != 1 ]]; then
-  trap 'rm -rf "$work"' EXIT
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 java "$root/bench/GenerateProfiles.java" "$n" "$work/profiles" "$seed" >&2
 
 # bin/vra appends VRA_JAVA_OPTS to its defaults (-XX:+UseSerialGC -Xmx384m -Xss512k), and the last
@@ -36,20 +23,12 @@ nocap="-Xmx$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 4 / 1024 ))m"
 measure() {
   local name="$1" opts="$2"
   shift 2
-  local rc=0
   if [[ -n "$opts" ]]; then
-    VRA_JAVA_OPTS="$opts" /usr/bin/time -v -o "$work/time" "$root/bin/vra" "$@" >/dev/null 2>"$work/err" || rc=$?
+    timed "$name" env VRA_JAVA_OPTS="$opts" "$root/bin/vra" "$@"
   else
-    env -u VRA_JAVA_OPTS /usr/bin/time -v -o "$work/time" "$root/bin/vra" "$@" >/dev/null 2>"$work/err" || rc=$?
+    timed "$name" env -u VRA_JAVA_OPTS "$root/bin/vra" "$@"
   fi
-  if [[ $rc -ne 0 && $rc -ne 3 ]]; then # 3: the generated invalid files
-    echo "bench: $name failed with exit code $rc" >&2
-    tail -5 "$work/err" >&2
-    exit 1
-  fi
-  local wall rss timings
-  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/time")"
-  rss="$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$work/time")"
+  local timings
   timings="$(grep '^timings:' "$work/err" | sed -E 's/.*p50 ([0-9]+) us, p95 ([0-9]+) us, p99 ([0-9]+) us.*/\1 \2 \3/')"
   echo "$wall $rss $timings" >> "$work/$name.runs"
   echo "  $name: ${wall} s, ${rss} MB, p50/p95/p99 ${timings// //} us" >&2
@@ -62,10 +41,6 @@ for ((r = 1; r <= runs; r++)); do
   measure e2e-no-cap "$nocap" assess --timings --no-progress -o "json=$work/report.json" "$work/profiles"
   measure e2e-256m "-Xmx256m" assess --timings --no-progress -o "json=$work/report.json" "$work/profiles"
 done
-
-median() { # column of $work/$1.runs
-  awk -v c="$2" '{print $c}' "$work/$1.runs" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
-}
 
 echo
 echo "$n profiles, medians of $runs runs ($(nproc) cores, $(java -version 2>&1 | head -1))"

@@ -121,6 +121,11 @@ public final class VendorRiskAssessor {
         return LocalDate.now(clock);
     }
 
+    /** How long the rules may take on one profile, or on one group of a batch's portfolio. */
+    public java.time.Duration timeLimit() {
+        return timeLimit;
+    }
+
     /** The compiled rules and their metadata. */
     public RuleBase rules() {
         return rules;

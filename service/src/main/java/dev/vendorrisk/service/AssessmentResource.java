@@ -95,8 +95,7 @@ public class AssessmentResource {
                                    example = "acme.yaml")
                            @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
                            @Context HttpHeaders headers, byte[] body) {
-        MediaType answer = MediaTypes.negotiate(headers, ANSWERS);
-        return one(name, length(headers), body, MediaTypes.isJson(headers), answer);
+        return answer(name, headers, body, (content, json) -> List.of(new Assessments.Input(name, content, json)));
     }
 
     /** Assesses several profiles: YAML documents or a JSON array. */
@@ -138,8 +137,37 @@ public class AssessmentResource {
                                         example = "vendors")
                                 @QueryParam("name") @DefaultValue(DEFAULT_NAME) String name,
                                 @Context HttpHeaders headers, byte[] body) {
+        return answer(name, headers, body, (content, json) -> {
+            String text = new String(content, StandardCharsets.UTF_8);
+            return (json ? Batch.json(name, text) : Batch.yaml(name, text)).stream()
+                    .map(p -> new Assessments.Input(p.name(), p.padded(), json)).toList();
+        });
+    }
+
+    /** How a request's body becomes its profiles; may throw {@link InvalidProfileException}. */
+    @FunctionalInterface
+    private interface Split {
+        List<Assessments.Input> inputs(byte[] content, boolean json);
+    }
+
+    /**
+     * Reads the body within the size limit, splits it into profiles, assesses them and answers in the
+     * negotiated type: 413 for a body over the limit, 400 for a body that holds no profile (without a
+     * portfolio section, since no profile was read), else the report's status.
+     */
+    private CompletionStage<Response> answer(String name, HttpHeaders headers, byte[] body, Split split) {
         MediaType answer = MediaTypes.negotiate(headers, ANSWERS);
-        return batch(name, length(headers), body, MediaTypes.isJson(headers), answer);
+        List<Assessments.Input> inputs;
+        try {
+            inputs = split.inputs(read(name, length(headers), body), MediaTypes.isJson(headers));
+        } catch (TooLarge e) {
+            return CompletableFuture.completedFuture(Reports.answer(e.outcome, answer,
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE));
+        } catch (InvalidProfileException e) {
+            return CompletableFuture.completedFuture(Reports.answer(Assessments.Outcome.refused(name, e.diagnostics()),
+                    answer, null));
+        }
+        return unwrapped(assessments.assess(inputs).thenApply(outcome -> Reports.answer(outcome, answer, null)));
     }
 
     /** The declared body length, when the client gave a valid one. */
@@ -150,34 +178,6 @@ public class AssessmentResource {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private CompletionStage<Response> one(String name, Long length, byte[] body, boolean json, MediaType answer) {
-        byte[] content;
-        try {
-            content = read(name, length, body);
-        } catch (TooLarge e) {
-            return CompletableFuture.completedFuture(Reports.answer(e.outcome, answer,
-                    Response.Status.REQUEST_ENTITY_TOO_LARGE));
-        }
-        return unwrapped(assessments.assess(List.of(new Assessments.Input(name, content, json)))
-                .thenApply(outcome -> Reports.answer(outcome, answer, null)));
-    }
-
-    private CompletionStage<Response> batch(String name, Long length, byte[] body, boolean json, MediaType answer) {
-        List<Batch.Part> parts;
-        try {
-            String text = new String(read(name, length, body), StandardCharsets.UTF_8);
-            parts = json ? Batch.json(name, text) : Batch.yaml(name, text);
-        } catch (TooLarge e) {
-            return CompletableFuture.completedFuture(Reports.answer(e.outcome, answer,
-                    Response.Status.REQUEST_ENTITY_TOO_LARGE));
-        } catch (InvalidProfileException e) {
-            return CompletableFuture.completedFuture(Reports.answer(Assessments.Outcome.refused(name, e.diagnostics()),
-                    answer, null));
-        }
-        return unwrapped(assessments.assess(parts.stream().map(p -> new Assessments.Input(p.name(), p.padded(), json))
-                .toList()).thenApply(outcome -> Reports.answer(outcome, answer, null)));
     }
 
     /** The stage failing with the exception itself rather than a CompletionException, for the exception mappers. */

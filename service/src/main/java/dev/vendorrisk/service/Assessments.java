@@ -3,6 +3,8 @@ package dev.vendorrisk.service;
 import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.InvalidProfileException;
+import dev.vendorrisk.assessor.RuleBaseException;
+import dev.vendorrisk.assessor.RuleTimeoutException;
 import dev.vendorrisk.assessor.VendorRiskAssessor;
 import dev.vendorrisk.assessor.batch.PortfolioWaivers;
 import dev.vendorrisk.assessor.portfolio.PortfolioEntry;
@@ -62,26 +64,32 @@ public class Assessments {
      * the portfolio rules over the valid ones, as {@code vra assess} does (see {@code BatchAssessor}): the
      * same {@link PortfolioSession}, fed the same {@link PortfolioEntry} per assessed service, so the
      * report's portfolio section is the command line's. Even one profile gets it, as it does from the
-     * command line. The stage fails with {@link TimeLimit.TimedOut} when an assessment runs over the time
-     * limit, or {@link RulesNotReadyException} when the rule base is broken.
+     * command line. The stage fails with {@link RuleTimeoutException} when the library stops a rule at the
+     * time limit, {@link RuleBaseException} when a rule fails (both naming the rule and, in a batch, which
+     * profiles were and were not assessed), {@link TimeLimit.TimedOut} when an assessment runs over the
+     * service's outer bound, or {@link RulesNotReadyException} when the rule base is broken.
      */
     CompletionStage<Outcome> assess(List<Input> inputs) {
         return timeLimit.submit(limiter -> {
             VendorRiskAssessor assessor = rules.assessor();
             List<FileResult> results = new ArrayList<>(inputs.size());
-            PortfolioSession portfolio = new PortfolioSession(assessor.rules());
+            PortfolioSession portfolio = new PortfolioSession(assessor.rules(), assessor.timeLimit());
             PortfolioWaivers waivers = PortfolioWaivers.none();
+            List<String> names = inputs.stream().map(Input::name).toList();
             for (int i = 0; i < inputs.size(); i++) {
                 Input input = inputs.get(i);
                 try {
                     ParsedProfile parsed = input.json() ? assessor.reader().readJson(input.name(), input.content())
                             : assessor.reader().read(input.name(), input.content());
-                    Assessment assessment = limiter.run(input.name(), i, inputs.size(),
-                            () -> assessor.assess(parsed, waivers));
+                    Assessment assessment = limiter.run(names, i, () -> assessor.assess(parsed, waivers));
                     results.add(FileResult.of(assessment));
                     portfolio.add(PortfolioEntry.of(assessment, parsed.profile().service().kind()));
                 } catch (InvalidProfileException e) {
                     results.add(FileResult.failed(input.name(), e.diagnostics()));
+                } catch (RuleTimeoutException e) {
+                    throw new RuleTimeoutException(BatchProgress.withProgress(e.diagnostics(), names, i));
+                } catch (RuleBaseException e) {
+                    throw new RuleBaseException(BatchProgress.withProgress(e.diagnostics(), names, i));
                 }
             }
             return new Outcome(results, portfolio.evaluate(waivers.warnings()));

@@ -31,7 +31,17 @@ public class ErrorMappers {
                 e.diagnostics()));
     }
 
-    /** 503 when an assessment ran over its time limit: the service stays up for the other requests. */
+    /**
+     * 503 when the library stopped the rules at the time limit (vra.assessment-timeout): errors name the rule
+     * that was running (file and line) and, in a batch, which profiles were assessed; the service goes on.
+     */
+    @ServerExceptionMapper
+    public Response ruleTimedOut(RuleTimeoutException e) {
+        return error(Response.Status.SERVICE_UNAVAILABLE, new ErrorBody("the rules ran past the time limit"
+                + " (vra.assessment-timeout) and were stopped; fix the rule that errors names", e.diagnostics()));
+    }
+
+    /** 503 when an assessment ran over the service's outer bound: the service stays up for the other requests. */
     @ServerExceptionMapper
     public Response timedOut(TimeLimit.TimedOut e) {
         return error(Response.Status.SERVICE_UNAVAILABLE, new ErrorBody(e.getMessage(), e.diagnostics()));
@@ -81,12 +91,5 @@ public class ErrorMappers {
     /** An error answer: JSON, whatever the request accepted, since no other type carries the message. */
     static Response error(Response.Status status, ErrorBody body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
-    }
-
-    /** 503 when the rules ran past the time limit on a profile: named with file and line; the service stays up. */
-    @ServerExceptionMapper
-    public Response ruleTimedOut(RuleTimeoutException e) {
-        return error(Response.Status.SERVICE_UNAVAILABLE, new ErrorBody("the rules ran past the time limit on this"
-                + " profile and were stopped", e.diagnostics()));
     }
 }

@@ -102,11 +102,10 @@ public class TimeLimit {
         /**
          * Runs one assessment within the limit.
          *
-         * @param name     the profile's name, for the message
-         * @param index    0-based index of the profile in the request
-         * @param total    how many profiles the request has
+         * @param names    the names of the request's profiles, for the message
+         * @param index    0-based index of this profile in the request
          */
-        public <T> T run(String name, int index, int total, Supplier<T> assessment) {
+        public <T> T run(List<String> names, int index, Supplier<T> assessment) {
             if (answer.isDone()) {
                 throw new CancellationException("the request was answered already"); // an earlier profile ran over
             }
@@ -116,11 +115,11 @@ public class TimeLimit {
                 long used = cpu.getThreadCpuTime(worker.getId()) - cpuStart;
                 long wall = System.nanoTime() - wallStart;
                 if (used > CPU_FACTOR * timeout.toNanos() || wall > WALL_FACTOR * timeout.toNanos()) {
-                    answer.completeExceptionally(new TimedOut(name, used > CPU_FACTOR * timeout.toNanos()
+                    answer.completeExceptionally(new TimedOut(names, used > CPU_FACTOR * timeout.toNanos()
                             ? "it used more than " + seconds(timeout.multipliedBy(CPU_FACTOR)) + " of processor time ("
                             + CPU_FACTOR + " x vra.assessment-timeout)" : "it ran for more than "
                             + seconds(timeout.multipliedBy(WALL_FACTOR)) + " (" + WALL_FACTOR + " x vra.assessment-timeout)",
-                            index, total));
+                            index));
                     worker.interrupt();
                     throw new IllegalStateException("stop checking"); // ends this alarm's schedule
                 }
@@ -134,16 +133,15 @@ public class TimeLimit {
         }
     }
 
-    /** An assessment over the limit: answered with 503 and a diagnostic at the profile. */
+    /** An assessment over the limit: answered with 503, a diagnostic at the profile and, in a batch, how far it got. */
     public static final class TimedOut extends RuntimeException {
         private final transient List<Diagnostic> diagnostics;
 
-        TimedOut(String name, String why, int index, int total) {
-            super("the assessment of '" + name + "' was stopped: " + why + (total <= 1 ? "" : "; " + index + " of the batch's " + total + " profiles were"
-                    + " assessed before it and none after; the answer holds none of them: send the others again"
-                    + " without it"), null, false, false);
-            this.diagnostics = List.of(new Diagnostic(name, 0, 0, "the assessment was stopped: " + why + "; a rule loops"
-                    + " or is too slow for this profile: run 'vra assess' on it with the same rules to find which"));
+        TimedOut(List<String> names, String why, int index) {
+            super("the assessment of '" + names.get(index) + "' was stopped: " + why, null, false, false);
+            this.diagnostics = BatchProgress.withProgress(List.of(new Diagnostic(names.get(index), 0, 0,
+                    "the assessment was stopped: " + why + "; a rule loops or is too slow for this profile: run"
+                    + " 'vra assess' on it with the same rules to find which")), names, index);
         }
 
         public List<Diagnostic> diagnostics() {

@@ -83,7 +83,7 @@ public final class BatchAssessor {
             throw new IllegalStateException("this batch was built for reading only; build it with builder(assessor)");
         }
         Clock clock = timings ? new Clock() : null;
-        PortfolioSession portfolio = new PortfolioSession(assessor.rules());
+        PortfolioSession portfolio = new PortfolioSession(assessor.rules(), assessor.timeLimit());
         int[] valid = {0};
         int[] delivered = {0};
         PortfolioIntegrity integrity = new PortfolioIntegrity();

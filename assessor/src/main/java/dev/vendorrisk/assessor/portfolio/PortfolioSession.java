@@ -2,10 +2,13 @@ package dev.vendorrisk.assessor.portfolio;
 
 import dev.vendorrisk.assessor.Diagnostic;
 import dev.vendorrisk.assessor.RuleBaseException;
+import dev.vendorrisk.assessor.RuleTimeoutException;
 import dev.vendorrisk.assessor.rules.Evidence;
 import dev.vendorrisk.assessor.rules.Hit;
 import dev.vendorrisk.assessor.rules.RuleBase;
+import dev.vendorrisk.assessor.rules.RuleEngine;
 import dev.vendorrisk.assessor.rules.RuleMeta;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import dev.vendorrisk.assessor.profile.ServiceKind;
@@ -18,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
@@ -37,7 +39,11 @@ public final class PortfolioSession {
     /** Services per session, at most, unless one vendor has more (a vendor's services always share one). */
     static final int DEFAULT_GROUP = 4096;
 
+    /** How {@link RuleTimeoutException}s name what the portfolio rules ran on. */
+    static final String WHAT = "the portfolio";
+
     private final RuleBase rules;
+    private final Duration limit;
     private final boolean enabled;
     private final int group;
     /** The entries by vendor, so that grouping them at the end needs no sort of every entry. */
@@ -49,13 +55,22 @@ public final class PortfolioSession {
     private final Map<String, Set<String>> vendorsByCurrency = new HashMap<>();
     private final Map<ServiceKind, List<String>> cleanByKind = new EnumMap<>(ServiceKind.class);
 
-    /** A session over {@code rules}; without portfolio rules it only counts. */
+    /**
+     * A session over {@code rules}, their firings stopped at the {@linkplain RuleEngine#DEFAULT_TIME_LIMIT
+     * default time limit}; without portfolio rules it only counts.
+     */
     public PortfolioSession(RuleBase rules) {
-        this(rules, DEFAULT_GROUP);
+        this(rules, RuleEngine.DEFAULT_TIME_LIMIT);
     }
 
-    PortfolioSession(RuleBase rules, int group) {
+    /** A session over {@code rules} whose firings are stopped at {@code limit} per group, as a profile's are. */
+    public PortfolioSession(RuleBase rules, Duration limit) {
+        this(rules, limit, DEFAULT_GROUP);
+    }
+
+    PortfolioSession(RuleBase rules, Duration limit, int group) {
         this.rules = rules;
+        this.limit = limit;
         this.enabled = rules.rules().stream().anyMatch(r -> AREA.equals(r.area()));
         this.group = group;
     }
@@ -87,6 +102,7 @@ public final class PortfolioSession {
      *
      * @param warnings the batch's warnings about the waivers file, carried into the result
      * @throws RuleBaseException when a portfolio rule fails
+     * @throws RuleTimeoutException when the portfolio rules run past the time limit; names the rule
      */
     public PortfolioResult evaluate(List<Diagnostic> warnings) {
         List<PortfolioFinding> findings = new ArrayList<>();
@@ -144,25 +160,25 @@ public final class PortfolioSession {
     }
 
     private void fire(List<Object> context, List<PortfolioEntry> group, List<PortfolioFinding> findings) {
-        KieSession session = rules.sessions().newKieSession();
-        try {
-            context.forEach(session::insert);
-            group.forEach(session::insert);
-            session.fireAllRules(Math.max(rules.policy().maxFirings(), 10 * group.size() + 100));
+        RuleEngine.watched(rules, WHAT, limit, session -> {
+            try {
+                context.forEach(session::insert);
+                group.forEach(session::insert);
+                session.fireAllRules(Math.max(rules.policy().maxFirings(), 10 * group.size() + 100));
+            } catch (ConsequenceException e) {
+                RuleMeta meta = rules.meta(e.getRule().getPackageName(), e.getRule().getName());
+                throw new RuleBaseException(List.of(new Diagnostic(meta != null ? meta.file() : "rules",
+                        meta != null ? meta.line() : 0, 0, "portfolio rule '" + e.getRule().getName() + "' failed: "
+                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()))));
+            }
             for (Object o : session.getObjects(o -> o instanceof Hit)) {
                 PortfolioFinding f = finding((Hit) o);
                 if (f != null) {
                     findings.add(f);
                 }
             }
-        } catch (ConsequenceException e) {
-            RuleMeta meta = rules.meta(e.getRule().getPackageName(), e.getRule().getName());
-            throw new RuleBaseException(List.of(new Diagnostic(meta != null ? meta.file() : "rules",
-                    meta != null ? meta.line() : 0, 0, "portfolio rule '" + e.getRule().getName() + "' failed: "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()))));
-        } finally {
-            session.dispose();
-        }
+            return null;
+        });
     }
 
     private List<String> notes(int services) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -51,30 +52,43 @@ public final class RuleEngine {
     public static List<Hit> fire(RuleBase rules, String file, VendorProfile profile, Context context, Exposure exposure,
                                  Duration limit) {
         int cap = rules.policy().maxFirings();
+        return watched(rules, file, limit, session -> evaluate(rules, file, profile, context, exposure, session, cap));
+    }
+
+    /**
+     * Runs {@code evaluation} on a session from the rule base's pool, stopping it at {@code limit} (see
+     * {@link RuleWatchdog}): every firing of rules goes through here, the profile's rules and the
+     * portfolio's alike. A session that finished in time goes back to the pool; one the watchdog halted
+     * or stopped is dropped, so the next evaluation never gets a session left half-way.
+     *
+     * @param what what the rules run on, for the diagnostic: a profile's file, or "the portfolio"
+     * @throws RuleTimeoutException when the evaluation runs past the time limit; names the rule
+     */
+    public static <T> T watched(RuleBase rules, String what, Duration limit, Function<KieSession, T> evaluation) {
         KieSession session = rules.sessions().newKieSession();
         RuleWatchdog.Run run = RuleWatchdog.start(session, limit);
         boolean reusable = false;
         try {
-            List<Hit> hits;
+            T result;
             try {
-                hits = evaluate(rules, file, profile, context, exposure, session, cap);
+                result = evaluation.apply(session);
             } catch (RuntimeException e) {
                 if (run.state.get() == RuleWatchdog.Run.STOPPED || !finish(run)) {
-                    throw timeout(rules, file, run, limit);
+                    throw timeout(rules, what, run, limit);
                 }
                 reusable = true;
                 throw e;
             }
             if (!finish(run)) {
-                throw timeout(rules, file, run, limit);
+                throw timeout(rules, what, run, limit);
             }
             reusable = true;
-            return hits;
+            return result;
         } catch (ThreadDeath stopped) {
             if (run.state.get() != RuleWatchdog.Run.STOPPED) {
                 throw stopped;
             }
-            throw timeout(rules, file, run, limit);
+            throw timeout(rules, what, run, limit);
         } finally {
             if (reusable) {
                 session.dispose(); // resets the session and returns it to the pool

@@ -6,6 +6,7 @@ import dev.vendorrisk.assessor.TestRules;
 import dev.vendorrisk.assessor.profile.Criticality;
 import dev.vendorrisk.assessor.profile.ServiceKind;
 import dev.vendorrisk.assessor.rules.Evidence;
+import dev.vendorrisk.assessor.rules.RuleEngine;
 import dev.vendorrisk.assessor.rules.RuleMeta;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,8 @@ class PortfolioRulesTest {
                 entry("d.yaml", "one-man", ServiceKind.TELEPHONY, Criticality.CRITICAL, "EUR", 10.0, "STAFF-001"),
                 entry("e.yaml", "carrier", ServiceKind.TELEPHONY, Criticality.LOW, "EUR", 10.0)};
         PortfolioResult whole = evaluate(entries);
-        PortfolioSession oneByOne = new PortfolioSession(TestRules.assessor().rules(), 1);
+        PortfolioSession oneByOne = new PortfolioSession(TestRules.assessor().rules(),
+                RuleEngine.DEFAULT_TIME_LIMIT, 1);
         for (PortfolioEntry e : entries) {
             oneByOne.add(e);
         }

@@ -99,6 +99,36 @@ class RuleTimeLimitTest {
     }
 
     @Test
+    void aPortfolioRuleThatNeverEndsIsStoppedAndTheAssessorGoesOn(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("loop.drl"), HEADER + """
+                import dev.vendorrisk.assessor.portfolio.*;
+
+                rule "spins over the portfolio"
+                when
+                    PortfolioEntry(vendorId == "nordic-managed-it")
+                then
+                    while (true) { }
+                end
+                """);
+        VendorRiskAssessor assessor = VendorRiskAssessor.builder().rules(Path.of("../rules")).rules(dir)
+                .trustRules(true).timeLimit(LIMIT).build();
+        List<BatchInput> inputs = List.of(BatchInput.file("../samples/well-run-msp.yaml"),
+                BatchInput.file("../samples/pbx-incident.yaml"));
+        List<String> reported = new ArrayList<>();
+
+        RuleTimeoutException e = catchThrowableOfType(() -> BatchAssessor.builder(assessor).jobs(1).build()
+                .assess(inputs, r -> reported.add(r.file())), RuleTimeoutException.class);
+
+        assertThat(e).as("the portfolio's evaluation is stopped").isNotNull();
+        assertThat(e.diagnostics()).extracting(Diagnostic::render).singleElement().asString()
+                .startsWith(dir + "/loop.drl:7: rule 'spins over the portfolio' was still running after the time limit"
+                        + " of 3 s on the portfolio and was stopped");
+        assertThat(reported).hasSize(2);
+        // the session stopped was dropped: a portfolio without that vendor is evaluated as usual
+        BatchAssessor.builder(assessor).jobs(1).build().assess(List.of(inputs.get(1)), r -> assertThat(r.ok()).isTrue());
+    }
+
+    @Test
     void aBatchSaysWhichFilesWereAndWereNotAssessed(@TempDir Path dir) throws IOException {
         VendorRiskAssessor assessor = assessor(dir, """
                 rule "spins on one-person providers"
