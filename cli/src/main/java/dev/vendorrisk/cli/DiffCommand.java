@@ -30,8 +30,12 @@ public final class DiffCommand implements Callable<Integer> {
     Path newer;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, markdown or json. Default: ${DEFAULT-VALUE}.")
+            description = "text, markdown, json or html (a self-contained page). Default: ${DEFAULT-VALUE}.")
     String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH",
+            description = "Write to PATH (atomically: complete or not at all) instead of stdout.")
+    Path output;
 
     @Override
     public Integer call() throws IOException {
@@ -41,7 +45,10 @@ public final class DiffCommand implements Callable<Integer> {
         }
         ReportDiff diff = ReportDiff.of(older, newer); // a bad report: its diagnostic and exit 2, nothing written
         PrintWriter out = spec.commandLine().getOut();
-        DiffReport.write(diff, format, out);
+        try (ReportOutput sink = output == null ? ReportOutput.stdout(out) : ReportOutput.file(output)) {
+            DiffReport.write(diff, format, sink.writer());
+            sink.commit();
+        }
         return ExitCodes.OK;
     }
 }

@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code vra diff} output: what changed between two saved reports, as text, markdown or JSON. First the
- * "since the baseline" summary (the same as {@code vra assess --baseline} shows), then each changed
- * service with its rating and score move, its new findings and its resolved ones.
+ * {@code vra diff} output: what changed between two saved reports, as text, markdown, JSON or an html page
+ * ({@link HtmlDiffReport}). First the "since the baseline" summary (the same as {@code vra assess --baseline}
+ * shows), then each changed service with its rating and score move, its new findings and its resolved ones.
  */
 public final class DiffReport {
     /** The formats {@code vra diff} writes. */
-    public static final List<String> FORMATS = List.of("text", "markdown", "json");
+    public static final List<String> FORMATS = List.of("text", "markdown", "json", "html");
     private static final String NL = System.lineSeparator();
 
     private DiffReport() {
@@ -38,6 +38,7 @@ public final class DiffReport {
             case "text" -> text(diff, out, false);
             case "markdown" -> text(diff, out, true);
             case "json" -> json(diff, out);
+            case "html" -> HtmlDiffReport.write(diff, out);
             default -> throw new IllegalArgumentException("unknown format '" + format + "'; use one of "
                     + String.join(", ", FORMATS));
         }
