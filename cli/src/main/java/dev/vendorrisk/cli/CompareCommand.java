@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -61,9 +60,6 @@ public final class CompareCommand implements Callable<Integer> {
                     + " no acceptable candidate.")
     String failOn;
 
-    private record OutputSpec(String format, Path path) {
-    }
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -106,7 +102,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Comparison comparison = Comparison.compare(inputs, errors);
         for (OutputSpec o : specs) {
-            try (ReportOutput sink = o.path() == null ? ReportOutput.stdout(out) : ReportOutput.file(o.path())) {
+            try (ReportOutput sink = o.open(out)) {
                 ComparisonFormat.of(o.format()).write(comparison, sink.writer());
                 sink.commit();
             }
@@ -123,43 +119,11 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private List<OutputSpec> parseOutputs() {
-        List<String> values = new ArrayList<>(outputs);
-        if (format != null) {
-            values.add(format);
+        try {
+            return OutputSpec.parse(outputs, format, ComparisonFormat.names());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        if (values.isEmpty()) {
-            values.add("text");
-        }
-        List<OutputSpec> specs = new ArrayList<>();
-        Set<Path> paths = new HashSet<>();
-        int stdout = 0;
-        for (String value : values) {
-            int eq = value.indexOf('=');
-            String name = (eq < 0 ? value : value.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
-            if (!ComparisonFormat.names().contains(name)) {
-                throw usage("-o " + value + ": unknown format '" + name + "'; use one of "
-                        + String.join(", ", ComparisonFormat.names()));
-            }
-            Path path = null;
-            if (eq >= 0) {
-                String p = value.substring(eq + 1).trim();
-                if (p.isEmpty()) {
-                    throw usage("-o " + value + ": no file after '='; write -o " + name + "=PATH, or -o " + name
-                            + " for stdout");
-                }
-                path = Path.of(p);
-                if (!paths.add(path.toAbsolutePath().normalize())) {
-                    throw usage("-o " + value + ": two reports would write " + p + "; give each its own file");
-                }
-            } else {
-                stdout++;
-            }
-            specs.add(new OutputSpec(name, path));
-        }
-        if (stdout > 1) {
-            throw usage("only one report can go to stdout; write the others to files with -o FORMAT=PATH");
-        }
-        return specs;
     }
 
     private CommandLine.ParameterException usage(String message) {
