@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +43,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     RulesOptions rules;
+
+    @Mixin
+    TodayOption today;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Candidate profiles ('-' is not accepted: each"
             + " candidate needs a file name).")
@@ -87,7 +91,11 @@ public final class CompareCommand implements Callable<Integer> {
                 return ExitCodes.USAGE_OR_RULES;
             }
         }
+        LocalDate runDate = today.date(); // a bad --today is a usage error before anything is read
         VendorRiskAssessor assessor = rules.builder().build();
+        if (runDate != null) {
+            assessor = assessor.withRunDate(runDate);
+        }
         List<Comparison.Input> inputs = new ArrayList<>();
         List<Diagnostic> errors = new ArrayList<>();
         for (Path f : files) {
