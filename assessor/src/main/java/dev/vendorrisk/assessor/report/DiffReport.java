@@ -1,8 +1,6 @@
 package dev.vendorrisk.assessor.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.vendorrisk.assessor.history.Change;
 import dev.vendorrisk.assessor.history.FindingRef;
 import dev.vendorrisk.assessor.history.ReportDiff;
@@ -90,9 +88,7 @@ public final class DiffReport {
     }
 
     private static void json(ReportDiff diff, Writer out) throws IOException {
-        JsonGenerator json = new JsonFactory().createGenerator(out);
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        json.setPrettyPrinter(new DefaultPrettyPrinter());
+        JsonGenerator json = JsonReport.generator(out, true);
         json.writeStartObject();
         json.writeNumberField("schemaVersion", JsonReport.SCHEMA_VERSION);
         JsonReport.writeBaseline(json, diff.summary());
