@@ -167,10 +167,6 @@ public final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    /** One parsed {@code -o} value. */
-    record OutputSpec(String format, Path path) {
-    }
-
     @Override
     public Integer call() throws IOException {
         if (watch && prebuilt == null) {
@@ -240,7 +236,7 @@ public final class AssessCommand implements Callable<Integer> {
                 && specs.stream().anyMatch(o -> o.path() == null && o.format().equals("text"));
         try (Progress progress = Progress.of(batchInputs.size(), noProgress)) {
             for (OutputSpec o : specs) {
-                sinks.add(o.path() == null ? ReportOutput.stdout(out) : ReportOutput.file(o.path()));
+                sinks.add(o.open(out));
                 Report report = OutputFormats.create(o.format(), o.path() == null && color(), assessor.rules(),
                         policy.severity(), o.path() != null, detail);
                 boolean markdown = o.format().equals("markdown");
@@ -408,44 +404,11 @@ public final class AssessCommand implements Callable<Integer> {
 
     /** The {@code -o} and {@code --format} values: known formats, distinct files, at most one stdout report. */
     private List<OutputSpec> parseOutputs() {
-        List<String> values = new ArrayList<>(outputs);
-        if (format != null) {
-            values.add(format);
+        try {
+            return OutputSpec.parse(outputs, format, OutputFormats.NAMES);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        if (values.isEmpty()) {
-            values.add("text");
-        }
-        List<OutputSpec> specs = new ArrayList<>();
-        Set<Path> files = new HashSet<>();
-        int stdout = 0;
-        for (String value : values) {
-            int eq = value.indexOf('=');
-            String name = (eq < 0 ? value : value.substring(0, eq)).trim();
-            Path path = null;
-            if (eq >= 0) {
-                String p = value.substring(eq + 1).trim();
-                if (p.isEmpty()) {
-                    throw usage("-o " + value + ": no file after '='; write -o " + name + "=PATH, or -o " + name
-                            + " for stdout");
-                }
-                path = Path.of(p);
-                if (!files.add(path.toAbsolutePath().normalize())) {
-                    throw usage("-o " + value + ": two reports would write " + p + "; give each its own file");
-                }
-            } else {
-                stdout++;
-            }
-            try {
-                OutputFormats.check(name);
-            } catch (IllegalArgumentException e) {
-                throw usage("-o " + value + ": " + e.getMessage());
-            }
-            specs.add(new OutputSpec(name.toLowerCase(Locale.ROOT), path));
-        }
-        if (stdout > 1) {
-            throw usage("only one report can go to stdout; write the others to files with -o FORMAT=PATH");
-        }
-        return specs;
     }
 
     private CommandLine.ParameterException usage(String message) {

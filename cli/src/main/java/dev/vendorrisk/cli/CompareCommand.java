@@ -12,10 +12,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,6 +44,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
+    @Mixin
+    TodayOption today;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Candidate profiles ('-' is not accepted: each"
             + " candidate needs a file name).")
     List<Path> files = new ArrayList<>();
@@ -60,9 +63,6 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Exit 1 when even the best candidate is rated LEVEL (LOW, MEDIUM, HIGH, CRITICAL) or higher:"
                     + " no acceptable candidate.")
     String failOn;
-
-    private record OutputSpec(String format, Path path) {
-    }
 
     @Override
     public Integer call() throws IOException {
@@ -91,7 +91,11 @@ public final class CompareCommand implements Callable<Integer> {
                 return ExitCodes.USAGE_OR_RULES;
             }
         }
+        LocalDate runDate = today.date(); // a bad --today is a usage error before anything is read
         VendorRiskAssessor assessor = rules.builder().build();
+        if (runDate != null) {
+            assessor = assessor.withRunDate(runDate);
+        }
         List<Comparison.Input> inputs = new ArrayList<>();
         List<Diagnostic> errors = new ArrayList<>();
         for (Path f : files) {
@@ -106,7 +110,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Comparison comparison = Comparison.compare(inputs, errors);
         for (OutputSpec o : specs) {
-            try (ReportOutput sink = o.path() == null ? ReportOutput.stdout(out) : ReportOutput.file(o.path())) {
+            try (ReportOutput sink = o.open(out)) {
                 ComparisonFormat.of(o.format()).write(comparison, sink.writer());
                 sink.commit();
             }
@@ -123,43 +127,11 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private List<OutputSpec> parseOutputs() {
-        List<String> values = new ArrayList<>(outputs);
-        if (format != null) {
-            values.add(format);
+        try {
+            return OutputSpec.parse(outputs, format, ComparisonFormat.names());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        if (values.isEmpty()) {
-            values.add("text");
-        }
-        List<OutputSpec> specs = new ArrayList<>();
-        Set<Path> paths = new HashSet<>();
-        int stdout = 0;
-        for (String value : values) {
-            int eq = value.indexOf('=');
-            String name = (eq < 0 ? value : value.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
-            if (!ComparisonFormat.names().contains(name)) {
-                throw usage("-o " + value + ": unknown format '" + name + "'; use one of "
-                        + String.join(", ", ComparisonFormat.names()));
-            }
-            Path path = null;
-            if (eq >= 0) {
-                String p = value.substring(eq + 1).trim();
-                if (p.isEmpty()) {
-                    throw usage("-o " + value + ": no file after '='; write -o " + name + "=PATH, or -o " + name
-                            + " for stdout");
-                }
-                path = Path.of(p);
-                if (!paths.add(path.toAbsolutePath().normalize())) {
-                    throw usage("-o " + value + ": two reports would write " + p + "; give each its own file");
-                }
-            } else {
-                stdout++;
-            }
-            specs.add(new OutputSpec(name, path));
-        }
-        if (stdout > 1) {
-            throw usage("only one report can go to stdout; write the others to files with -o FORMAT=PATH");
-        }
-        return specs;
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -5,7 +5,8 @@ import dev.vendorrisk.assessor.report.DiffReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,19 +30,31 @@ public final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW.json", description = "The later report.")
     Path newer;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, markdown or json. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=PATH]",
+            description = "A report (repeatable): FORMAT is one of text, markdown, json, html (a self-contained page);"
+                    + " =PATH writes it to a file (atomically: complete or not at all), without PATH to stdout (at most"
+                    + " one). Default: text to stdout.")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "Same as -o FORMAT: one report to stdout.")
     String format;
 
     @Override
     public Integer call() throws IOException {
-        if (!DiffReport.FORMATS.contains(format.toLowerCase(Locale.ROOT))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "'; use one of "
-                    + String.join(", ", DiffReport.FORMATS));
+        List<OutputSpec> specs;
+        try {
+            specs = OutputSpec.parse(outputs, format, DiffReport.FORMATS);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         ReportDiff diff = ReportDiff.of(older, newer); // a bad report: its diagnostic and exit 2, nothing written
         PrintWriter out = spec.commandLine().getOut();
-        DiffReport.write(diff, format, out);
+        for (OutputSpec o : specs) {
+            try (ReportOutput sink = o.open(out)) {
+                DiffReport.write(diff, o.format(), sink.writer());
+                sink.commit();
+            }
+        }
         return ExitCodes.OK;
     }
 }

@@ -13,10 +13,12 @@ class CompareCommandTest {
     private static final String PBX = CliRunner.path("samples/pbx-incident.yaml");
     private static final String MSP = CliRunner.path("samples/well-run-msp.yaml");
     private static final String SAAS = CliRunner.path("samples/large-saas-with-sla.yaml");
+    /** The run date the samples' expected results are for: no review of msp or saas is due yet. */
+    private static final String TODAY = "2026-11-30";
 
     @Test
     void comparesAndRanksLowestRiskFirstInText() {
-        CliRunner.Result r = CliRunner.run("compare", PBX, MSP, SAAS);
+        CliRunner.Result r = CliRunner.run("compare", "--today", TODAY, PBX, MSP, SAAS);
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).startsWith("Comparison of 3 candidates, lowest risk first\n")
                 .contains("  1. Nordic Managed IT AB (nordic-managed-it): rated LOW, score 0; a lower rating than #2"
@@ -68,7 +70,30 @@ class CompareCommandTest {
     @Test
     void failOnExits1WhenEvenTheBestCandidateReachesTheLevel() {
         assertThat(CliRunner.run("compare", "--fail-on", "CRITICAL", PBX, SAAS).exitCode()).isEqualTo(ExitCodes.THRESHOLD);
-        assertThat(CliRunner.run("compare", "--fail-on", "CRITICAL", PBX, MSP).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(CliRunner.run("compare", "--today", TODAY, "--fail-on", "CRITICAL", PBX, MSP).exitCode())
+                .isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void reviewDatesAreJudgedOnTheTodayGiven() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode now = mapper.readTree(CliRunner.run("compare", "-f", "json", "--today", TODAY, MSP, SAAS).out());
+        assertThat(now.get("findings")).noneSatisfy(f -> assertThat(f.get("id").asText()).isEqualTo("REVIEW-001"));
+        assertThat(now.at("/candidates/0/score").asDouble()).isZero();
+        CliRunner.Result later = CliRunner.run("compare", "-f", "json", "--today", "2027-12-01", MSP, SAAS);
+        assertThat(later.exitCode()).as(later.err()).isEqualTo(ExitCodes.OK);
+        JsonNode json = mapper.readTree(later.out());
+        assertThat(json.get("findings")).filteredOn(f -> f.get("id").asText().equals("REVIEW-001")).singleElement()
+                .satisfies(f -> assertThat(f.get("candidates").toString()).isEqualTo("[\"active\",\"active\"]"));
+        assertThat(json.at("/candidates/0/score").asDouble()).as("the overdue review adds to the score").isPositive();
+        assertThat(CliRunner.run("compare", "--today", "2027-12-01", MSP, SAAS).out()).contains("REVIEW-001");
+        CliRunner.Result early = CliRunner.run("compare", "--today", "2026-10-31", PBX, MSP);
+        assertThat(early.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(early.err()).contains("well-run-msp.yaml:80:3: assessment.assessedOn '2026-11-01' is after the run date"
+                + " 2026-10-31");
+        CliRunner.Result bad = CliRunner.run("compare", "--today", "next week", PBX, MSP);
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
+        assertThat(bad.err()).contains("--today: 'next week' is not a date; write it as YYYY-MM-DD");
     }
 
     @Test

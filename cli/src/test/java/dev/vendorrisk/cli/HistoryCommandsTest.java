@@ -139,9 +139,25 @@ class HistoryCommandsTest {
         assertThat(json.get("changed")).anySatisfy(s -> assertThat(s.get("move").asText()).isEqualTo("LOW -> HIGH, +50.8"));
         assertThat(run("diff", "-f", "markdown", baseline.toString(), now.toString()).out())
                 .startsWith("## Since the baseline").contains("| new | CRITICAL | STAFF-001 |");
-        CliRunner.Result bad = run("diff", baseline.toString(), write("x.json", "[]").toString());
+        Path page = dir.resolve("out/diff.html");
+        CliRunner.Result html = run("diff", "-o", "html=" + page, "-o", "markdown=" + dir.resolve("out/diff.md"),
+                baseline.toString(), now.toString());
+        assertThat(html.exitCode()).as(html.err()).isEqualTo(ExitCodes.OK);
+        assertThat(html.out()).isEmpty();
+        assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>")
+                .contains("<td class=\"move-text\">LOW -&gt; HIGH, +50.8</td>")
+                .contains("<tr class=\"added-service\"><td>datahall-services / Colocated ERP database servers</td>")
+                .contains("<tr class=\"removed-service\"><td>quickprint-cloud / Cloud print management</td>")
+                .endsWith("</html>\n");
+        assertThat(run("diff", "-f", "html", baseline.toString(), now.toString()).out()).isEqualTo(Files.readString(page));
+        assertThat(Files.readString(dir.resolve("out/diff.md"))).startsWith("## Since the baseline");
+        CliRunner.Result bad = run("diff", "-o", "html=" + page, baseline.toString(), write("x.json", "[]").toString());
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
         assertThat(bad.err()).startsWith(dir.resolve("x.json") + ":1:1: not a JSON report of vra assess");
+        assertThat(Files.readString(page)).as("a bad report writes nothing").contains("LOW -&gt; HIGH, +50.8");
+        CliRunner.Result pdf = run("diff", "-f", "pdf", baseline.toString(), now.toString());
+        assertThat(pdf.exitCode()).isEqualTo(ExitCodes.USAGE_OR_RULES);
+        assertThat(pdf.err()).contains("unknown format 'pdf'; use one of text, markdown, json, html");
     }
 
     @Test

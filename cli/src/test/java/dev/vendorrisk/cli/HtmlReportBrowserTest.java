@@ -180,6 +180,60 @@ class HtmlReportBrowserTest {
         }
     }
 
+    /**
+     * {@code vra diff -o html}: a year on, two reviews are overdue, one vendor is gone and one is new. The page
+     * opens clean, its charts draw, it has a section per changed service and a row per finding of {@code -f json},
+     * it shows the same with scripts off, and it prints.
+     */
+    @Test
+    void theDiffPageOpensWithoutErrorsOrNetworkShowsTheSameWithScriptsOffAndPrints() throws IOException {
+        Path older = OUT.resolve("diff-last-year.json");
+        Path newer = OUT.resolve("diff-today.json");
+        assess("2026-11-30", older, "pbx-incident", "well-run-msp", "many-unknowns", "large-saas-with-sla");
+        assess("2027-12-01", newer, "pbx-incident", "well-run-msp", "large-saas-with-sla", "fresh-spinoff");
+        Path html = OUT.resolve("diff.html");
+        CliRunner.Result r = CliRunner.run("diff", "-o", "html=" + html, older.toString(), newer.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode json = JSON.readTree(CliRunner.run("diff", "-f", "json", older.toString(), newer.toString()).out());
+        int findings = 0;
+        for (JsonNode service : json.get("changed")) {
+            findings += service.get("findings").size();
+        }
+        assertThat(findings).isPositive();
+        String counts = "['svg.chart','rect.bar','section.service-diff','tr.finding','tr.move','tr.added-service',"
+                + "'tr.removed-service'].map(s => s + '=' + document.querySelectorAll(s).length).join(' ')";
+        String on;
+        try (Chromium.Tab tab = browser.open(true)) {
+            tab.load(html);
+            assertClean(tab, html);
+            assertThat(assertChartsDrawn(tab).size()).isEqualTo(2);
+            on = tab.eval(counts).asText();
+            assertThat(tab.eval("document.querySelectorAll('input.filter').length").asInt()).isPositive();
+            Files.write(OUT.resolve("diff.png"), tab.screenshot());
+            byte[] pdf = tab.pdf();
+            assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+            Files.write(OUT.resolve("diff.pdf"), pdf);
+            assertClean(tab, html);
+        }
+        assertThat(on).isEqualTo("svg.chart=2 rect.bar=9 section.service-diff=" + json.get("changed").size()
+                + " tr.finding=" + findings + " tr.move=2 tr.added-service=1 tr.removed-service=1");
+        try (Chromium.Tab tab = browser.open(false)) {
+            tab.load(html);
+            assertClean(tab, html);
+            assertThat(tab.eval(counts).asText()).isEqualTo(on);
+            assertThat(tab.eval("document.querySelectorAll('input.filter').length").asInt()).isZero();
+        }
+    }
+
+    private static void assess(String today, Path json, String... samples) {
+        List<String> args = new ArrayList<>(List.of("assess", "--no-progress", "--today", today, "-o", "json=" + json));
+        for (String sample : samples) {
+            args.add(CliRunner.path("samples/" + sample + ".yaml"));
+        }
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    }
+
     /** No console message, exception or CSP report, and no request but the page itself; no resource was fetched. */
     private static void assertClean(Chromium.Tab tab, Path html) {
         assertThat(tab.errors).as("console errors and exceptions").isEmpty();
@@ -193,18 +247,7 @@ class HtmlReportBrowserTest {
      * cell per service and area. Each mark has a size on the screen and sits inside its chart.
      */
     private static void assertChartsMatch(Chromium.Tab tab, JsonNode json) {
-        JsonNode charts = tab.eval("[...document.querySelectorAll('svg.chart')].map(svg => {"
-                + " const box = svg.viewBox.baseVal; const marks = [...svg.querySelectorAll('rect.bar, .mark')];"
-                + " return { cls: svg.getAttribute('class'), currency: svg.dataset.currency || null,"
-                + "  declared: parseInt(svg.dataset.marks), marks: marks.length,"
-                + "  drawn: marks.filter(m => { const b = m.getBBox(); return (b.width > 0 || m.dataset.value === '0')"
-                + "   && b.x >= 0 && b.y >= 0 && b.x + b.width <= box.width + 0.5 && b.y + b.height <= box.height + 0.5; }).length,"
-                + "  values: marks.map(m => m.dataset.value || null) }; })");
-        for (JsonNode c : charts) {
-            assertThat(c.get("marks").asInt()).as(c.get("cls").asText()).isEqualTo(c.get("declared").asInt());
-            assertThat(c.get("drawn").asInt()).as("marks drawn inside " + c.get("cls").asText())
-                    .isEqualTo(c.get("marks").asInt());
-        }
+        JsonNode charts = assertChartsDrawn(tab);
         JsonNode assessments = json.get("assessments");
         if (assessments.size() < 2) {
             assertThat(tab.eval("document.querySelectorAll('#overview').length").asInt()).isZero();
@@ -237,6 +280,23 @@ class HtmlReportBrowserTest {
                 .isEqualTo(assessments.size() * areas.size());
         assertThat(tab.eval("document.querySelectorAll('#service-table tbody tr').length").asInt())
                 .isEqualTo(assessments.size());
+    }
+
+    /** Every chart has as many marks as it declares, each with a size on the screen and inside its chart. */
+    private static JsonNode assertChartsDrawn(Chromium.Tab tab) {
+        JsonNode charts = tab.eval("[...document.querySelectorAll('svg.chart')].map(svg => {"
+                + " const box = svg.viewBox.baseVal; const marks = [...svg.querySelectorAll('rect.bar, .mark')];"
+                + " return { cls: svg.getAttribute('class'), currency: svg.dataset.currency || null,"
+                + "  declared: parseInt(svg.dataset.marks), marks: marks.length,"
+                + "  drawn: marks.filter(m => { const b = m.getBBox(); return (b.width > 0 || m.dataset.value === '0')"
+                + "   && b.x >= 0 && b.y >= 0 && b.x + b.width <= box.width + 0.5 && b.y + b.height <= box.height + 0.5; }).length,"
+                + "  values: marks.map(m => m.dataset.value || null) }; })");
+        for (JsonNode c : charts) {
+            assertThat(c.get("marks").asInt()).as(c.get("cls").asText()).isEqualTo(c.get("declared").asInt());
+            assertThat(c.get("drawn").asInt()).as("marks drawn inside " + c.get("cls").asText())
+                    .isEqualTo(c.get("marks").asInt());
+        }
+        return charts;
     }
 
     private static List<Double> doubles(JsonNode array) {

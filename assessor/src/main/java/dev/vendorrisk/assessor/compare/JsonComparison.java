@@ -1,11 +1,9 @@
 package dev.vendorrisk.assessor.compare;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.vendorrisk.assessor.Assessment;
 import dev.vendorrisk.assessor.Diagnostic;
-import dev.vendorrisk.assessor.scoring.Exposure;
+import dev.vendorrisk.assessor.report.JsonReport;
 import dev.vendorrisk.assessor.scoring.Scorer;
 import java.io.IOException;
 import java.io.Writer;
@@ -18,13 +16,10 @@ import java.io.Writer;
 final class JsonComparison implements ComparisonFormat {
     /** Version of the JSON shape. */
     static final int SCHEMA_VERSION = 1;
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     @Override
     public void write(Comparison c, Writer out) throws IOException {
-        JsonGenerator json = FACTORY.createGenerator(out);
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        json.setPrettyPrinter(new DefaultPrettyPrinter());
+        JsonGenerator json = JsonReport.generator(out, true);
         json.writeStartObject();
         json.writeNumberField("schemaVersion", SCHEMA_VERSION);
         json.writeArrayFieldStart("candidates");
@@ -32,29 +27,11 @@ final class JsonComparison implements ComparisonFormat {
             Assessment a = k.assessment();
             json.writeStartObject();
             json.writeNumberField("rank", k.rank());
-            json.writeStringField("file", a.file());
-            json.writeObjectFieldStart("vendor");
-            json.writeStringField("id", a.vendorId());
-            json.writeStringField("name", a.vendorName());
-            json.writeEndObject();
-            json.writeStringField("service", a.service());
-            json.writeStringField("tier", a.tier().wire());
+            JsonReport.writeIdentity(json, a);
             json.writeStringField("rating", a.rating().name());
             json.writeNumberField("score", Scorer.round(a.score()));
             json.writeNumberField("completeness", a.completeness());
-            Exposure x = a.exposure();
-            json.writeObjectFieldStart("exposure");
-            json.writeStringField("currency", x.currency());
-            amount(json, "hourlyCost", x.hourlyCost());
-            amount(json, "outageHours", x.outageHours());
-            amount(json, "perIncident", x.perIncident());
-            amount(json, "monthsOfFees", x.monthsOfFees());
-            json.writeArrayFieldStart("missing");
-            for (String m : x.missing()) {
-                json.writeString(m);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
+            JsonReport.writeExposure(json, a.exposure());
             json.writeNumberField("activeFindings", a.activeFindings().size());
             json.writeNumberField("waivedFindings", a.findings().size() - a.activeFindings().size());
             json.writeStringField("reason", k.reason());
@@ -93,29 +70,11 @@ final class JsonComparison implements ComparisonFormat {
         json.writeEndArray();
         json.writeArrayFieldStart("errors");
         for (Diagnostic d : c.errors()) {
-            json.writeStartObject();
-            json.writeStringField("file", d.file());
-            json.writeNumberField("line", d.line());
-            json.writeNumberField("column", d.column());
-            json.writeStringField("message", d.message());
-            json.writeEndObject();
+            JsonReport.writeError(json, d);
         }
         json.writeEndArray();
         json.writeEndObject();
         json.flush();
         out.write("\n");
-    }
-
-    private static void amount(JsonGenerator json, String name, Double value) throws IOException {
-        if (value == null) {
-            json.writeNullField(name);
-        } else {
-            double v = Scorer.round(value);
-            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-                json.writeNumberField(name, (long) v);
-            } else {
-                json.writeNumberField(name, v);
-            }
-        }
     }
 }

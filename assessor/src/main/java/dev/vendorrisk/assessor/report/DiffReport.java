@@ -1,8 +1,6 @@
 package dev.vendorrisk.assessor.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.vendorrisk.assessor.history.Change;
 import dev.vendorrisk.assessor.history.FindingRef;
 import dev.vendorrisk.assessor.history.ReportDiff;
@@ -16,13 +14,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code vra diff} output: what changed between two saved reports, as text, markdown or JSON. First the
- * "since the baseline" summary (the same as {@code vra assess --baseline} shows), then each changed
- * service with its rating and score move, its new findings and its resolved ones.
+ * {@code vra diff} output: what changed between two saved reports, as text, markdown, JSON or an html page
+ * ({@link HtmlDiffReport}). First the "since the baseline" summary (the same as {@code vra assess --baseline}
+ * shows), then each changed service with its rating and score move, its new findings and its resolved ones.
  */
 public final class DiffReport {
     /** The formats {@code vra diff} writes. */
-    public static final List<String> FORMATS = List.of("text", "markdown", "json");
+    public static final List<String> FORMATS = List.of("text", "markdown", "json", "html");
     private static final String NL = System.lineSeparator();
 
     private DiffReport() {
@@ -38,6 +36,7 @@ public final class DiffReport {
             case "text" -> text(diff, out, false);
             case "markdown" -> text(diff, out, true);
             case "json" -> json(diff, out);
+            case "html" -> HtmlDiffReport.write(diff, out);
             default -> throw new IllegalArgumentException("unknown format '" + format + "'; use one of "
                     + String.join(", ", FORMATS));
         }
@@ -89,9 +88,7 @@ public final class DiffReport {
     }
 
     private static void json(ReportDiff diff, Writer out) throws IOException {
-        JsonGenerator json = new JsonFactory().createGenerator(out);
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        json.setPrettyPrinter(new DefaultPrettyPrinter());
+        JsonGenerator json = JsonReport.generator(out, true);
         json.writeStartObject();
         json.writeNumberField("schemaVersion", JsonReport.SCHEMA_VERSION);
         JsonReport.writeBaseline(json, diff.summary());

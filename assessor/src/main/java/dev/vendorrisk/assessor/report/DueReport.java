@@ -1,8 +1,6 @@
 package dev.vendorrisk.assessor.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.vendorrisk.assessor.history.ReviewCalendar.Review;
 import java.io.IOException;
 import java.io.Writer;
@@ -115,9 +113,7 @@ public final class DueReport {
     }
 
     private static void json(List<Review> reviews, LocalDate runDate, int within, Writer out) throws IOException {
-        JsonGenerator json = new JsonFactory().createGenerator(out);
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        json.setPrettyPrinter(new DefaultPrettyPrinter());
+        JsonGenerator json = JsonReport.generator(out, true);
         json.writeStartObject();
         json.writeNumberField("schemaVersion", JsonReport.SCHEMA_VERSION);
         json.writeStringField("runDate", runDate.toString());

@@ -48,13 +48,22 @@ public final class JsonReport implements Report {
         this.indented = indented;
     }
 
-    @Override
-    public void start(Writer out) throws IOException {
-        json = FACTORY.createGenerator(out);
+    /**
+     * A generator in this report's style for other JSON documents of the tool (the comparison, the diff, the
+     * review calendar): it leaves {@code out} open, and indents unless {@code indented} is false.
+     */
+    public static JsonGenerator generator(Writer out, boolean indented) throws IOException {
+        JsonGenerator json = FACTORY.createGenerator(out);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         if (indented) {
             json.setPrettyPrinter(new DefaultPrettyPrinter());
         }
+        return json;
+    }
+
+    @Override
+    public void start(Writer out) throws IOException {
+        json = generator(out, indented);
         json.writeStartObject();
         json.writeNumberField("schemaVersion", SCHEMA_VERSION);
         json.writeArrayFieldStart("assessments");
@@ -157,6 +166,11 @@ public final class JsonReport implements Report {
         json.writeEndObject();
     }
 
+    /** One diagnostic of an invalid file: {@code {"file","line","column","message"}}. */
+    public static void writeError(JsonGenerator json, Diagnostic d) throws IOException {
+        writeError(json, d, false);
+    }
+
     /** One diagnostic of an invalid file; {@code typed} adds {@code "type":"error"} for JSON Lines. */
     static void writeError(JsonGenerator json, Diagnostic d, boolean typed) throws IOException {
         json.writeStartObject();
@@ -191,13 +205,7 @@ public final class JsonReport implements Report {
         if (type != null) {
             json.writeStringField("type", type);
         }
-        json.writeStringField("file", a.file());
-        json.writeObjectFieldStart("vendor");
-        json.writeStringField("id", a.vendorId());
-        json.writeStringField("name", a.vendorName());
-        json.writeEndObject();
-        json.writeStringField("service", a.service());
-        json.writeStringField("tier", a.tier().wire());
+        writeIdentity(json, a);
         json.writeStringField("assessedOn", a.assessedOn().toString());
         if (a.nextReviewDue() != null) {
             json.writeStringField("nextReviewDue", a.nextReviewDue().toString());
@@ -266,6 +274,17 @@ public final class JsonReport implements Report {
         }
         json.writeEndArray();
         json.writeEndObject();
+    }
+
+    /** What the assessment is of, as fields of the object being written: {@code file}, {@code vendor {id, name}}, {@code service}, {@code tier}. */
+    public static void writeIdentity(JsonGenerator json, Assessment a) throws IOException {
+        json.writeStringField("file", a.file());
+        json.writeObjectFieldStart("vendor");
+        json.writeStringField("id", a.vendorId());
+        json.writeStringField("name", a.vendorName());
+        json.writeEndObject();
+        json.writeStringField("service", a.service());
+        json.writeStringField("tier", a.tier().wire());
     }
 
     /**
@@ -377,7 +396,8 @@ public final class JsonReport implements Report {
         json.writeEndObject();
     }
 
-    private static void writeExposure(JsonGenerator json, Exposure x) throws IOException {
+    /** {@code "exposure": {"currency", "hourlyCost", "outageHours", "perIncident", "monthsOfFees", "missing"}}. */
+    public static void writeExposure(JsonGenerator json, Exposure x) throws IOException {
         json.writeObjectFieldStart("exposure");
         json.writeStringField("currency", x.currency());
         writeAmount(json, "hourlyCost", x.hourlyCost());
