@@ -229,12 +229,12 @@ class HtmlReportBrowserTest {
      * "Print to PDF" of a many-service report: the print style sheet puts each detailed vendor on a new page, prints
      * every row of the services table (the tables laid out when seen on screen are laid out for print), keeps rows
      * whole and repeats table headers, and leaves out the contents list and the filter boxes. The generated
-     * {@value #PORTFOLIO}-file portfolio, with 25 services in detail to keep the test's time modest (printing 200
+     * {@value #PORTFOLIO}-file portfolio, with 10 services in detail to keep the test's time modest (printing 200
      * takes minutes on a busy machine).
      */
     @Test
     void aManyServiceReportPrintsAPageForEachVendorEveryRowAndNoScreenControls() throws Exception {
-        int detailed = 25;
+        int detailed = 10;
         Path html = render(portfolio().toString(), "portfolio-print", "--html-detail", Integer.toString(detailed));
         JsonNode json = JSON.readTree(OUT.resolve("portfolio-print.json").toFile());
         int n = json.get("assessments").size();
