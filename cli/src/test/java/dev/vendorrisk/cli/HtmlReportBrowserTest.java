@@ -39,6 +39,8 @@ class HtmlReportBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path OUT = Path.of("target", "browser").toAbsolutePath();
     private static final int PORTFOLIO = 1000;
+    /** CSS pixels across a landscape US Letter page less Chromium's default print margins (11 in - 2 x 0.4 in). */
+    private static final int LANDSCAPE_LETTER_PX = 979;
 
     private Chromium browser;
 
@@ -156,8 +158,8 @@ class HtmlReportBrowserTest {
         }
     }
 
-    @Test
-    void aThousandServicePortfolioOpensAndItsChartsHaveAMarkPerService() throws Exception {
+    /** The generated portfolio of {@value #PORTFOLIO} profiles (2 % invalid), made once per build folder. */
+    private static Path portfolio() throws Exception {
         Path profiles = OUT.resolve("portfolio-" + PORTFOLIO);
         if (!Files.isDirectory(profiles)) {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -166,16 +168,115 @@ class HtmlReportBrowserTest {
             assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isZero();
         }
-        Path html = render(profiles.toString(), "portfolio-" + PORTFOLIO);
+        return profiles;
+    }
+
+    /**
+     * Above 500 services the services table is written as several tables of the same columns, the full ones laid
+     * out only when seen: every service is still listed, in file order, with scripts on and off; sorting orders all
+     * rows across the tables and filtering hides the tables left without a row.
+     */
+    @Test
+    void aThousandServicePortfolioOpensListsEveryServiceAndSortsAndFiltersAcrossItsTables() throws Exception {
+        Path html = render(portfolio().toString(), "portfolio-" + PORTFOLIO);
         JsonNode json = JSON.readTree(OUT.resolve("portfolio-" + PORTFOLIO + ".json").toFile());
-        assertThat(json.get("assessments").size()).isGreaterThan(900);
+        JsonNode assessments = json.get("assessments");
+        assertThat(assessments.size()).isGreaterThan(900);
+        List<String> files = new ArrayList<>();
+        assessments.forEach(a -> files.add(a.get("file").asText()));
+        String listed = "[...document.querySelectorAll('#service-table tbody tr')].map(r => r.cells[3].textContent)";
+        String perPart = "[...document.querySelectorAll('#service-table > .part')].map(p => (p.hidden ? 'hidden ' : '')"
+                + " + (p.classList.contains('lazy') ? 'lazy ' : '') + p.querySelectorAll('tbody tr').length)";
+        int n = assessments.size();
         try (Chromium.Tab tab = browser.open(true)) {
             long ms = tab.load(html);
             System.out.printf("html report of %d files (%,d bytes) loaded in Chromium in %d ms%n", PORTFOLIO,
                     Files.size(html), ms);
             assertClean(tab, html);
             assertChartsMatch(tab, json);
+            assertThat(strings(tab.eval(listed))).containsExactlyElementsOf(files);
+            assertThat(strings(tab.eval(perPart))).containsExactly("lazy 500", Integer.toString(n - 500));
             Files.write(OUT.resolve("portfolio-" + PORTFOLIO + ".png"), tab.screenshot());
+
+            tab.eval("document.querySelectorAll('#service-table thead th')[6].click()");
+            List<Double> scores = doubles(tab.eval("[...document.querySelectorAll('#service-table tbody tr')]"
+                    + ".map(r => parseFloat(r.cells[6].textContent))"));
+            assertThat(scores).hasSize(n).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+            assertThat(strings(tab.eval(perPart))).containsExactly("lazy 500", Integer.toString(n - 500));
+            assertThat(strings(tab.eval("[...document.querySelectorAll('#service-table thead th:nth-child(7)')]"
+                    + ".map(h => h.getAttribute('aria-sort'))"))).containsExactly("descending", "descending");
+
+            String last = files.get(files.size() - 1);
+            filter(tab, last);
+            assertThat(strings(tab.eval("[...document.querySelectorAll('#service-table tbody tr')].filter(r => !r.hidden)"
+                    + ".map(r => r.cells[3].textContent)"))).containsExactly(last);
+            assertThat(strings(tab.eval(perPart)).stream().filter(p -> !p.startsWith("hidden"))).hasSize(1);
+            filter(tab, "");
+            assertThat(strings(tab.eval(perPart))).noneMatch(p -> p.startsWith("hidden"));
+            assertClean(tab, html);
+        }
+        try (Chromium.Tab tab = browser.open(false)) {
+            tab.load(html);
+            assertClean(tab, html);
+            assertThat(strings(tab.eval(listed))).containsExactlyElementsOf(files);
+            assertThat(tab.eval("document.querySelectorAll('#service-table tbody td.heat').length").asInt())
+                    .isEqualTo(tab.eval("document.querySelector('#service-table thead').querySelectorAll('th.area').length")
+                            .asInt() * n);
+        }
+    }
+
+    /**
+     * "Print to PDF" of a many-service report: the print style sheet puts each detailed vendor on a new page, prints
+     * every row of the services table (the tables laid out when seen on screen are laid out for print), keeps rows
+     * whole and repeats table headers, and leaves out the contents list and the filter boxes. The generated
+     * {@value #PORTFOLIO}-file portfolio, with 10 services in detail to keep the test's time modest (printing 200
+     * takes minutes on a busy machine).
+     */
+    @Test
+    void aManyServiceReportPrintsAPageForEachVendorEveryRowAndNoScreenControls() throws Exception {
+        int detailed = 10;
+        Path html = render(portfolio().toString(), "portfolio-print", "--html-detail", Integer.toString(detailed));
+        JsonNode json = JSON.readTree(OUT.resolve("portfolio-print.json").toFile());
+        int n = json.get("assessments").size();
+        try (Chromium.Tab tab = browser.open(true)) {
+            tab.load(html);
+            assertThat(tab.eval("document.querySelectorAll('section.vendor').length").asInt()).isEqualTo(detailed);
+            assertThat(tab.eval("document.querySelectorAll('input.filter').length").asInt()).isPositive();
+            tab.call("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            // the services table goes on landscape pages: US Letter less Chromium's default margins of 0.4 in
+            tab.call("Emulation.setDeviceMetricsOverride", Map.of("width", LANDSCAPE_LETTER_PX, "height", 1600,
+                    "deviceScaleFactor", 1, "mobile", false));
+            String printed = "(() => { const all = (sel, f) => [...document.querySelectorAll(sel)].every(e => f(getComputedStyle(e)));"
+                    + " return {"
+                    + " filtersHidden: all('input.filter', s => s.display === 'none'),"
+                    + " navHidden: all('nav', s => s.display === 'none'),"
+                    + " vendorsOnNewPages: all('section.vendor', s => s.breakBefore === 'page'),"
+                    + " partsLaidOut: all('#service-table > .part', s => s.contentVisibility === 'visible'),"
+                    + " rowsWhole: all('tr', s => s.breakInside === 'avoid'),"
+                    + " headersRepeated: all('thead', s => s.display === 'table-header-group'),"
+                    + " noSortArrows: [...document.querySelectorAll('th.sortable')].every(h =>"
+                    + "   ['none', 'normal', '\"\"'].includes(getComputedStyle(h, '::after').content)),"
+                    + " servicesLandscape: getComputedStyle(document.querySelector('#services')).page === 'services',"
+                    + " servicesFitThePage: [...document.querySelectorAll('#service-table table')].every(t =>"
+                    + "   t.getBoundingClientRect().right <= document.documentElement.clientWidth + 1),"
+                    + " sortableHeaders: document.querySelectorAll('th.sortable').length }; })()";
+            JsonNode print = tab.eval(printed);
+            assertThat(print.get("sortableHeaders").asInt()).isPositive();
+            print.fieldNames().forEachRemaining(k -> assertThat(print.get(k).asBoolean(true)).as(k).isTrue());
+            tab.call("Emulation.setEmulatedMedia", Map.of("media", ""));
+            long start = System.nanoTime();
+            byte[] pdf = tab.pdf();
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            Files.write(OUT.resolve("portfolio-print.pdf"), pdf);
+            String text = new String(pdf, StandardCharsets.ISO_8859_1);
+            assertThat(text).startsWith("%PDF-");
+            assertThat(text.stripTrailing()).endsWith("%%EOF");
+            int pages = pages(pdf);
+            System.out.printf("the html report of %d services with %d in detail printed to %d PDF pages in %d ms%n", n,
+                    detailed, pages, ms);
+            // a page per detailed vendor, and the services table cannot fit fewer than 60 rows on a page
+            assertThat(pages).as("a page per vendor in detail, after the overview")
+                    .isGreaterThanOrEqualTo(detailed + n / 60);
             assertClean(tab, html);
         }
     }
@@ -297,6 +398,18 @@ class HtmlReportBrowserTest {
                     .isEqualTo(c.get("marks").asInt());
         }
         return charts;
+    }
+
+    /** Types {@code text} into the services table's filter box. */
+    private static void filter(Chromium.Tab tab, String text) {
+        tab.eval("(() => { const f = document.querySelector('#services input.filter'); f.value = " + JSON.valueToTree(text)
+                + "; f.dispatchEvent(new Event('input')); })()");
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
     }
 
     private static List<Double> doubles(JsonNode array) {

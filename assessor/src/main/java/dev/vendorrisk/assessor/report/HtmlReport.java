@@ -81,6 +81,12 @@ public final class HtmlReport implements Report {
     private static final char FRAME = '\u0001';
     private static final int TOP_FINDINGS = 15;
     private static final int TOP_RECOMMENDATIONS = 10;
+    /**
+     * The services table is written as tables of this many rows with the same columns: a browser lays out a
+     * full one only when it comes into view ({@code content-visibility: auto}), where one table of 10,000 rows
+     * took tens of seconds to lay out.
+     */
+    static final int ROWS_PER_TABLE = 500;
 
     private final Detail detail;
     private Temp rows;
@@ -507,16 +513,41 @@ public final class HtmlReport implements Report {
         out.write("<p>Every service, in file order; with scripts on, sort by any column and filter the rows. The area"
                 + " columns are the heat map: each cell is the area's subscore (0 to 100, same formula as the score),"
                 + " darker is riskier, and the number is in the cell. An area without findings scores 0.</p>" + NL);
-        out.write("<div class=\"wide\">" + NL + "<table id=\"service-table\" class=\"sortable heat-map\""
-                + " data-filter=\"Filter services (vendor, rating, file...)\">" + NL + "<thead><tr><th class=\"num\">#</th>"
-                + "<th>Vendor</th><th>Service</th><th>File</th><th>Tier</th><th>Rating</th><th class=\"num\">Score</th>"
-                + "<th class=\"num\">Completeness</th><th class=\"num\">Exposure per incident</th><th>Currency</th>"
-                + "<th class=\"num\">Active findings</th>");
-        for (String area : areas) {
-            out.write("<th class=\"num area\">" + esc(area) + "</th>");
+        if (services > ROWS_PER_TABLE) {
+            out.write("<p class=\"note\">" + services + " services, written as tables of " + ROWS_PER_TABLE
+                    + " rows with the same columns (a browser draws each when it comes into view); sorting and filtering"
+                    + " act on all of them.</p>" + NL);
         }
-        out.write("</tr></thead>" + NL + "<tbody>" + NL);
+        StringBuilder head = new StringBuilder();
+        head.append("<colgroup><col class=\"c-index\"><col class=\"c-vendor\"><col class=\"c-service\">")
+                .append("<col class=\"c-file\"><col class=\"c-tier\"><col class=\"c-rating\"><col class=\"c-num\">")
+                .append("<col class=\"c-wide-num\"><col class=\"c-wide-num\"><col class=\"c-currency\">")
+                .append("<col class=\"c-wide-num\">");
+        if (!areas.isEmpty()) {
+            head.append("<col class=\"c-area\" span=\"").append(areas.size()).append("\">");
+        }
+        head.append("</colgroup>").append(NL).append("<thead><tr><th class=\"num\">#</th><th>Vendor</th><th>Service</th>")
+                .append("<th>File</th><th>Tier</th><th>Rating</th><th class=\"num\">Score</th>")
+                .append("<th class=\"num\">Completeness</th><th class=\"num\">Exposure per incident</th><th>Currency</th>")
+                .append("<th class=\"num\">Active findings</th>");
+        for (String area : areas) {
+            head.append("<th class=\"num area\">").append(esc(area)).append("</th>");
+        }
+        head.append("</tr></thead>").append(NL).append("<tbody>").append(NL);
+        out.write("<div class=\"wide table-group\" id=\"service-table\" data-filter=\"Filter services (vendor, rating,"
+                + " file...)\">" + NL);
+        int[] written = {0};
         forEachRow(row -> {
+            if (written[0] % ROWS_PER_TABLE == 0) {
+                if (written[0] > 0) {
+                    out.write("</tbody>" + NL + "</table>" + NL + "</div>" + NL);
+                }
+                boolean full = services - written[0] >= ROWS_PER_TABLE && services > ROWS_PER_TABLE;
+                out.write("<div class=\"" + (full ? "part lazy" : "part") + "\">" + NL
+                        + "<table class=\"sortable heat-map\">" + NL);
+                out.write(head.toString());
+            }
+            written[0]++;
             boolean linked = detail.admits(row.rating()) && (kept == null || kept.contains(row.index()));
             StringBuilder b = new StringBuilder(512);
             b.append("<tr data-rating=\"").append(row.rating().name()).append("\">").append(numCell(row.index(),
@@ -539,7 +570,7 @@ public final class HtmlReport implements Report {
             }
             out.write(b.append("</tr>").append(NL).toString());
         });
-        out.write("</tbody>" + NL + "</table>" + NL + "</div>" + NL + "</section>" + NL);
+        out.write("</tbody>" + NL + "</table>" + NL + "</div>" + NL + "</div>" + NL + "</section>" + NL);
     }
 
     private void writeCompleteness(Writer out) throws IOException {

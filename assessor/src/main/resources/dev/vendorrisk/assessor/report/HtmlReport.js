@@ -1,5 +1,10 @@
 "use strict";
 (function () {
+  // Work on load is only marking the headers and adding the filter boxes; sort keys and filter texts are
+  // computed on first use, so a page with thousands of rows opens as fast as without the script.
+  // A "table-group" is one logical table written as several tables of the same columns (the services table
+  // of a big portfolio): sorting and filtering act on all its rows, and each table keeps its number of rows.
+  var collator = new Intl.Collator("en");
   function key(cell) {
     if (!cell) { return ""; }
     var v = cell.getAttribute("data-v");
@@ -8,49 +13,78 @@
     var n = text.replace(/[,%\s]/g, "");
     return n !== "" && isFinite(n) ? parseFloat(n) : text.toLowerCase();
   }
-  function sortBy(table, th, index) {
-    var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
-    var down = th.getAttribute("aria-sort") !== "descending";
-    rows.sort(function (a, b) {
-      var x = key(a.cells[index]), y = key(b.cells[index]);
-      var c = (typeof x === "number" && typeof y === "number") ? x - y : String(x).localeCompare(String(y));
-      return down ? -c : c;
+  function compare(x, y) {
+    if (typeof x === "number" && typeof y === "number") { return x === y ? 0 : (x < y ? -1 : 1); }
+    return collator.compare(String(x), String(y));
+  }
+  function tablesOf(table) {
+    var group = table.closest(".table-group");
+    return group ? Array.prototype.slice.call(group.querySelectorAll("table")) : [table];
+  }
+  function sortBy(table, index) {
+    var tables = tablesOf(table);
+    var down = table.tHead.rows[0].cells[index].getAttribute("aria-sort") !== "descending";
+    var rows = [];
+    var sizes = tables.map(function (t) {
+      Array.prototype.forEach.call(t.tBodies[0].rows, function (r) { rows.push({ row: r, key: key(r.cells[index]) }); });
+      return t.tBodies[0].rows.length;
     });
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.removeAttribute("aria-sort"); });
-    th.setAttribute("aria-sort", down ? "descending" : "ascending");
-    var frag = document.createDocumentFragment();
-    rows.forEach(function (r) { frag.appendChild(r); });
-    body.appendChild(frag);
+    rows.sort(function (a, b) { var c = compare(a.key, b.key); return down ? -c : c; });
+    var next = 0;
+    tables.forEach(function (t, n) {
+      Array.prototype.forEach.call(t.tHead.rows[0].cells, function (h) { h.removeAttribute("aria-sort"); });
+      t.tHead.rows[0].cells[index].setAttribute("aria-sort", down ? "descending" : "ascending");
+      var frag = document.createDocumentFragment();
+      for (var i = 0; i < sizes[n]; i++) { frag.appendChild(rows[next++].row); }
+      t.tBodies[0].appendChild(frag);
+    });
+    showParts(table.closest(".table-group"));
+  }
+  // a table of a group with no row left by the filter is hidden (else it would keep its height)
+  function showParts(group) {
+    if (!group) { return; }
+    Array.prototype.forEach.call(group.querySelectorAll("table"), function (t) {
+      var part = t.parentNode === group ? t : t.parentNode;
+      part.hidden = !Array.prototype.some.call(t.tBodies[0].rows, function (r) { return !r.hidden; });
+    });
   }
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
-    if (!table.tHead || !table.tBodies.length) { return; }
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
+    if (!table.tHead) { return; }
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
       th.classList.add("sortable");
       th.title = "Sort by this column";
       th.tabIndex = 0;
-      th.addEventListener("click", function () { sortBy(table, th, index); });
-      th.addEventListener("keydown", function (e) { if (e.key === "Enter") { sortBy(table, th, index); } });
     });
   });
-  Array.prototype.forEach.call(document.querySelectorAll("table[data-filter]"), function (table) {
-    if (!table.tBodies.length) { return; }
+  function onHeader(e) {
+    if (e.type === "keydown" && e.key !== "Enter") { return; }
+    var th = e.target.closest ? e.target.closest("th.sortable") : null;
+    var table = th ? th.closest("table") : null;
+    if (table && table.tBodies.length && th.parentNode === table.tHead.rows[0]) { sortBy(table, th.cellIndex); }
+  }
+  document.addEventListener("click", onHeader);
+  document.addEventListener("keydown", onHeader);
+  Array.prototype.forEach.call(document.querySelectorAll("table[data-filter], .table-group[data-filter]"), function (el) {
     var input = document.createElement("input");
     input.type = "search";
     input.className = "filter";
-    input.placeholder = table.getAttribute("data-filter");
-    input.setAttribute("aria-label", table.getAttribute("data-filter"));
+    input.placeholder = el.getAttribute("data-filter");
+    input.setAttribute("aria-label", el.getAttribute("data-filter"));
     var texts = null;
     input.addEventListener("input", function () {
-      var rows = table.tBodies[0].rows;
+      var rows = el.querySelectorAll("tbody > tr");
       if (texts === null) {
         texts = new Map();
         Array.prototype.forEach.call(rows, function (r) { texts.set(r, r.textContent.toLowerCase()); });
       }
       var q = input.value.trim().toLowerCase();
-      Array.prototype.forEach.call(rows, function (r) { r.hidden = q !== "" && texts.get(r).indexOf(q) < 0; });
+      Array.prototype.forEach.call(rows, function (r) {
+        var hide = q !== "" && texts.get(r).indexOf(q) < 0;
+        if (r.hidden !== hide) { r.hidden = hide; }
+      });
+      showParts(el.classList.contains("table-group") ? el : null);
     });
-    var holder = table.parentNode.classList.contains("wide") ? table.parentNode : table;
+    var holder = el.tagName === "TABLE" && el.parentNode.classList.contains("wide") ? el.parentNode : el;
     holder.parentNode.insertBefore(input, holder);
   });
 })();

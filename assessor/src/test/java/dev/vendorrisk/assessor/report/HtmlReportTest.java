@@ -166,7 +166,7 @@ class HtmlReportTest {
 
         Set<String> areas = new TreeSet<>();
         assessed.forEach(a -> a.areas().forEach(s -> areas.add(s.area())));
-        Element table = doc.selectFirst("table#service-table");
+        Element table = doc.selectFirst("#service-table");
         assertThat(table.select("thead th.area")).extracting(Element::text).containsExactlyElementsOf(areas);
         assertThat(table.select("tbody tr")).hasSize(assessed.size());
         assertThat(table.select("tbody td.heat")).hasSize(assessed.size() * areas.size());
@@ -298,8 +298,8 @@ class HtmlReportTest {
         order.subList(0, 2).stream().sorted().forEach(i -> expected.add(assessed.get(i).file()));
         assertThat(riskiest.select("section.vendor p.file .mono")).extracting(Element::text).containsExactlyElementsOf(expected);
         assertThat(riskiest.select("#details > p.note").text()).startsWith("The 2 riskiest of " + assessed.size());
-        assertThat(riskiest.select("table#service-table tbody tr")).hasSize(assessed.size());
-        assertThat(riskiest.select("table#service-table tbody a")).hasSize(2);
+        assertThat(riskiest.select("#service-table tbody tr")).hasSize(assessed.size());
+        assertThat(riskiest.select("#service-table tbody a")).hasSize(2);
 
         Document critical = parse(ReportFixtures.render(new HtmlReport(HtmlReport.Detail.atLeast(Rating.CRITICAL)), batch));
         assertThat(critical.select("section.vendor")).hasSize((int) assessed.stream()
@@ -309,6 +309,48 @@ class HtmlReportTest {
         Document all = parse(ReportFixtures.render(new HtmlReport(HtmlReport.Detail.all()), batch));
         assertThat(all.select("section.vendor")).hasSize(assessed.size());
         assertThat(all.select("#details > p.note")).isEmpty();
+    }
+
+    @Test
+    void aBigPortfolioListsEveryServiceInTablesOfTheSameColumnsThatABrowserLaysOutWhenSeen() {
+        List<Assessment> samples = ReportFixtures.samples().stream().filter(FileResult::ok).map(FileResult::assessment)
+                .toList();
+        int n = 2 * HtmlReport.ROWS_PER_TABLE + 201;
+        List<FileResult> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Assessment a = samples.get(i % samples.size());
+            results.add(FileResult.of(new Assessment(String.format("generated/%05d.yaml", i), a.vendorId(),
+                    a.vendorName(), a.service(), a.tier(), a.assessedOn(), a.score(), a.rating(), a.completeness(),
+                    a.findings(), a.areas(), a.exposure(), a.recommendations(), a.warnings())));
+        }
+        Document doc = parse(ReportFixtures.render(new HtmlReport(), results));
+
+        Elements parts = doc.select("#service-table.table-group > div.part");
+        assertThat(parts).hasSize(3);
+        assertThat(parts).extracting(p -> p.hasClass("lazy")).containsExactly(true, true, false);
+        assertThat(parts).extracting(p -> p.select("> table.sortable.heat-map > tbody > tr").size())
+                .containsExactly(HtmlReport.ROWS_PER_TABLE, HtmlReport.ROWS_PER_TABLE, 201);
+        String columns = parts.get(0).select("colgroup, thead").outerHtml();
+        assertThat(parts).allSatisfy(p -> assertThat(p.select("colgroup, thead").outerHtml()).isEqualTo(columns));
+        Elements rows = doc.select("#service-table tbody tr");
+        assertThat(rows).extracting(r -> r.child(3).text())
+                .containsExactlyElementsOf(results.stream().map(FileResult::file).toList());
+        assertThat(rows).extracting(r -> r.child(0).text())
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, n).mapToObj(Integer::toString).toList());
+        Set<String> areas = new TreeSet<>();
+        samples.forEach(a -> a.areas().forEach(s -> areas.add(s.area())));
+        assertThat(doc.select("#service-table tbody td.heat")).hasSize(n * areas.size());
+        assertThat(doc.select("#service-table col.c-area").attr("span")).isEqualTo(Integer.toString(areas.size()));
+        long withExposure = results.stream().filter(r -> r.assessment().exposure().perIncident() != null).count();
+        assertThat(doc.select("svg.risk-map .mark")).hasSize((int) withExposure);
+        assertThat(doc.select("#services > p.note").text()).startsWith(n + " services, written as tables of "
+                + HtmlReport.ROWS_PER_TABLE + " rows");
+        assertThat(doc.select("section.vendor")).hasSize(HtmlReport.DEFAULT_DETAIL_LIMIT);
+
+        Document few = samples();
+        assertThat(few.select("#service-table > div.part")).hasSize(1);
+        assertThat(few.select("#service-table > div.part.lazy")).isEmpty();
+        assertThat(few.select("#services > p.note")).isEmpty();
     }
 
     @Test
