@@ -326,6 +326,42 @@ class HtmlReportBrowserTest {
         }
     }
 
+    /**
+     * {@code vra compare -o html}: three candidates. The page opens clean, its chart draws, it has a row per
+     * candidate, per finding and per differing fact of {@code -o json}, it shows the same with scripts off,
+     * and it prints.
+     */
+    @Test
+    void theComparePageOpensWithoutErrorsOrNetworkShowsTheSameWithScriptsOffAndPrints() throws IOException {
+        Path html = OUT.resolve("compare.html");
+        Path jsonFile = OUT.resolve("compare.json");
+        CliRunner.Result r = CliRunner.run("compare", "--today", "2026-11-30", "-o", "html=" + html, "-o",
+                "json=" + jsonFile, CliRunner.path("samples/pbx-incident.yaml"), CliRunner.path("samples/well-run-msp.yaml"),
+                CliRunner.path("samples/fresh-spinoff.yaml"));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode json = JSON.readTree(jsonFile.toFile());
+        String counts = "['svg.chart','rect.bar','tr.candidate','tr.finding','table.facts-differ tbody tr']"
+                + ".map(s => s + '=' + document.querySelectorAll(s).length).join(' ')";
+        String expected = "svg.chart=1 rect.bar=3 tr.candidate=3 tr.finding=" + json.get("findings").size()
+                + " table.facts-differ tbody tr=" + json.get("facts").size();
+        try (Chromium.Tab tab = browser.open(true)) {
+            tab.load(html);
+            assertClean(tab, html);
+            assertThat(assertChartsDrawn(tab).size()).isEqualTo(1);
+            assertThat(tab.eval(counts).asText()).isEqualTo(expected);
+            Files.write(OUT.resolve("compare.png"), tab.screenshot());
+            byte[] pdf = tab.pdf();
+            assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+            Files.write(OUT.resolve("compare.pdf"), pdf);
+            assertClean(tab, html);
+        }
+        try (Chromium.Tab tab = browser.open(false)) {
+            tab.load(html);
+            assertClean(tab, html);
+            assertThat(tab.eval(counts).asText()).isEqualTo(expected);
+        }
+    }
+
     private static void assess(String today, Path json, String... samples) {
         List<String> args = new ArrayList<>(List.of("assess", "--no-progress", "--today", today, "-o", "json=" + json));
         for (String sample : samples) {
