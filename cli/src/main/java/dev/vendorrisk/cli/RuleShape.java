@@ -8,8 +8,6 @@ import java.util.Set;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 
 /**
  * A rule file cut into its rules' texts and what surrounds them (package, imports, globals, functions,
@@ -27,13 +25,7 @@ import org.drools.drl.parser.DroolsParserException;
 record RuleShape(String pkg, String surroundings, Map<String, String> rules, Map<String, int[]> spans, String text) {
     /** The file parsed by Drools' parser; null when it has syntax errors (the compiler reports them). */
     static PackageDescr parse(String content) {
-        DrlParser parser = new DrlParser();
-        try {
-            PackageDescr pkg = parser.parse(false, content);
-            return parser.hasErrors() ? null : pkg;
-        } catch (DroolsParserException | RuntimeException e) {
-            return null;
-        }
+        return dev.vendorrisk.assessor.rules.safety.RuleSafety.parse(content);
     }
 
     /**

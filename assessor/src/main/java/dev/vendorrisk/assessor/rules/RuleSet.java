@@ -26,8 +26,6 @@ import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 import dev.vendorrisk.assessor.rules.safety.RuleSafety;
 import org.kie.api.definition.KiePackage;
 
@@ -436,14 +434,8 @@ public final class RuleSet {
         if (done != null) {
             return done;
         }
-        DrlParser parser = new DrlParser();
-        PackageDescr pkg;
-        try {
-            pkg = parser.parse(false, source.content());
-        } catch (DroolsParserException | RuntimeException e) {
-            pkg = null;
-        }
-        if (pkg == null || parser.hasErrors()) {
+        PackageDescr pkg = dev.vendorrisk.assessor.rules.safety.RuleSafety.parse(source.content());
+        if (pkg == null) {
             unparsable.add(source);
             return null;
         }

@@ -109,14 +109,21 @@ public final class RuleSafety {
 
     /** The refusals of one file. */
     public static List<Refusal> check(RuleSource source) {
+        return check(source, parse(source.content()));
+    }
+
+    /**
+     * A rule file as Drools' {@link DrlParser} reads it; null when it has syntax errors (the compiler
+     * reports those at their lines).
+     */
+    public static PackageDescr parse(String content) {
         DrlParser parser = new DrlParser();
-        PackageDescr pkg;
         try {
-            pkg = parser.parse(false, source.content());
+            PackageDescr pkg = parser.parse(false, content);
+            return pkg == null || parser.hasErrors() ? null : pkg;
         } catch (DroolsParserException | RuntimeException e) {
-            pkg = null;
+            return null;
         }
-        return check(source, parser.hasErrors() ? null : pkg);
     }
 
     /**
