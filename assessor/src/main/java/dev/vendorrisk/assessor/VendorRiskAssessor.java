@@ -258,28 +258,53 @@ public final class VendorRiskAssessor {
     }
 
     private Assessment assess(ParsedProfile parsed, List<Waiver> waivers, PortfolioWaivers tracker) {
+        Setting setting = setting(parsed);
+        List<Hit> hits = RuleEngine.fire(rules, parsed.file(), parsed.profile(), setting.context(), setting.exposure(),
+                timeLimit);
+        return assessment(parsed, setting, hits, waivers, tracker);
+    }
+
+    /**
+     * What the rules run on besides the profile: the run date, the day the profile is judged on
+     * ({@code assessedOn}, else the run date), the tier context and the exposure.
+     */
+    record Setting(LocalDate runDate, LocalDate today, Context context, Exposure exposure) {
+    }
+
+    /** The {@link Setting} of one profile. */
+    Setting setting(ParsedProfile parsed) {
         VendorProfile profile = parsed.profile();
-        Policy policy = rules.policy();
         LocalDate runDate = LocalDate.now(clock);
         LocalDate assessedOn = ReviewCalendar.checkRunDate(parsed, runDate); // after the run date: invalid
         LocalDate today = assessedOn != null ? assessedOn : runDate;
-        Criticality tier = Tiers.of(profile.service(), policy);
+        Criticality tier = Tiers.of(profile.service(), rules.policy());
         LocalDate nextReviewDue = ReviewCalendar.nextReviewDue(today, tier, limits);
         Context context = new Context(tier, Tiers.known(profile.service()), today, limits, runDate, nextReviewDue);
-        Exposure exposure = Exposures.of(profile);
-        List<Hit> hits = RuleEngine.fire(rules, parsed.file(), profile, context, exposure, timeLimit);
+        return new Setting(runDate, today, context, Exposures.of(profile));
+    }
+
+    /**
+     * The assessor's own work after the rule session: the hits become findings (with evidence lines
+     * and messages), waivers apply, then the score, rating, areas, recommendations, the way down, the
+     * shares and completeness. Package-private so the benchmark can time it apart from the session.
+     */
+    Assessment assessment(ParsedProfile parsed, Setting setting, List<Hit> hits, List<Waiver> waivers,
+                          PortfolioWaivers tracker) {
+        VendorProfile profile = parsed.profile();
+        Policy policy = rules.policy();
+        Context context = setting.context();
+        Exposure exposure = setting.exposure();
+        LocalDate today = setting.today();
+        LocalDate runDate = setting.runDate();
+        LocalDate nextReviewDue = context.nextReviewDue();
 
         List<String> warnings = new ArrayList<>();
         List<Finding> findings = findings(parsed, hits, context);
         findings = applyWaivers(findings, profile, waivers, tracker, today, warnings, ruleIds);
         findings.sort(FINDING_ORDER);
 
-        double score = scorer.score(findings);
-        Rating rating = scorer.rating(score, findings);
-        List<AreaScore> areas = scorer.areas(findings);
-        List<Recommendation> recommendations = scorer.recommendations(findings, score, profile.service().kind());
-        WayDown wayDown = scorer.wayDown(findings, recommendations, rating);
-        findings = scorer.withShares(findings, score);
+        Scorer.Scored scored = scorer.scored(findings, profile.service().kind());
+        findings = scored.findings();
         long gaps = 0;
         for (Finding f : findings) {
             if (Scorer.GAP_AREA.equals(f.area())) {
@@ -298,16 +323,21 @@ public final class VendorRiskAssessor {
                     + context.tier().wire());
         }
         return new Assessment(parsed.file(), profile.vendor().id(), profile.vendor().name(), profile.service().name(),
-                context.tier(), today, Scorer.round(score), rating, Math.round(completeness * 1000) / 1000.0, findings,
-                areas, exposure, recommendations, warnings, wayDown, runDate, nextReviewDue);
+                context.tier(), today, Scorer.round(scored.score()), scored.rating(), Math.round(completeness * 1000) / 1000.0,
+                findings, scored.areas(), exposure, scored.recommendations(), warnings, scored.wayDown(), runDate,
+                nextReviewDue);
     }
 
     /** A finding being gathered from its rule's hits. */
     private record Gathered(RuleMeta meta, List<Evidence> evidence) {
     }
 
+    /** What gathers the hits of an information gap: its rule and the unknown fact. */
+    private record GapKey(String key, String path) {
+    }
+
     private List<Finding> findings(ParsedProfile parsed, List<Hit> hits, Context context) {
-        Map<String, Gathered> byKey = new LinkedHashMap<>();
+        Map<Object, Gathered> byKey = new LinkedHashMap<>();
         for (Hit hit : hits) {
             RuleMeta meta = rules.meta(hit.packageName(), hit.ruleName());
             if (meta == null) {
@@ -315,8 +345,8 @@ public final class VendorRiskAssessor {
                         + "' inserted a finding but has no @id; add the finding metadata or insert a derived fact instead")));
             }
             // a finding per rule, except gaps: one finding per missing fact
-            String key = meta.id().startsWith("GAP-") && !hit.evidence().isEmpty()
-                    ? meta.key() + "\u0000" + hit.evidence().get(0).path() : meta.key();
+            Object key = meta.id().startsWith("GAP-") && !hit.evidence().isEmpty()
+                    ? new GapKey(meta.key(), hit.evidence().get(0).path()) : meta.key();
             Gathered gathered = byKey.get(key);
             if (gathered == null) {
                 gathered = new Gathered(meta, new ArrayList<>(hit.evidence().size()));
@@ -344,22 +374,43 @@ public final class VendorRiskAssessor {
         return out;
     }
 
-    private static final Comparator<Evidence> BY_PATH = Comparator.comparing(Evidence::path);
+    private static final Comparator<Evidence> BY_PATH = (a, b) -> a.path().compareTo(b.path());
 
     /** Most severe first, then by contribution, id and the first evidence's path. */
-    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity).reversed()
-            .thenComparing(Comparator.comparingDouble(Finding::contribution).reversed())
-            .thenComparing(Finding::id)
-            .thenComparing(f -> f.evidence().isEmpty() ? "" : f.evidence().get(0).path());
+    private static final Comparator<Finding> FINDING_ORDER = VendorRiskAssessor::compareFindings;
 
+    private static int compareFindings(Finding a, Finding b) {
+        int c = b.severity().compareTo(a.severity());
+        if (c == 0) {
+            c = Double.compare(b.contribution(), a.contribution());
+        }
+        if (c == 0) {
+            c = a.id().compareTo(b.id());
+        }
+        if (c == 0) {
+            c = firstPath(a).compareTo(firstPath(b));
+        }
+        return c;
+    }
+
+    private static String firstPath(Finding f) {
+        return f.evidence().isEmpty() ? "" : f.evidence().get(0).path();
+    }
+
+    /** The rule's title and its evidence: {@code Title (path: value, path: value)}. */
     private static String message(RuleMeta meta, List<Evidence> evidence) {
         if (evidence.isEmpty()) {
             return meta.title();
         }
-        StringBuilder out = new StringBuilder(meta.title()).append(" (");
-        for (int i = 0; i < evidence.size(); i++) {
-            Evidence e = evidence.get(i);
-            out.append(i == 0 ? "" : ", ").append(e.path()).append(": ").append(e.text());
+        String[] texts = new String[evidence.size()];
+        int length = meta.title().length() + 3;
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = evidence.get(i).text();
+            length += evidence.get(i).path().length() + texts[i].length() + 4;
+        }
+        StringBuilder out = new StringBuilder(length).append(meta.title()).append(" (");
+        for (int i = 0; i < texts.length; i++) {
+            out.append(i == 0 ? "" : ", ").append(evidence.get(i).path()).append(": ").append(texts[i]);
         }
         return out.append(')').toString();
     }
@@ -367,6 +418,9 @@ public final class VendorRiskAssessor {
     private static List<Finding> applyWaivers(List<Finding> findings, VendorProfile profile, List<Waiver> portfolio,
                                               PortfolioWaivers tracker, LocalDate today, List<String> warnings,
                                               Set<String> ruleIds) {
+        if (profile.assessment().waivers().isEmpty() && portfolio.isEmpty()) {
+            return findings; // nothing to apply, nothing to warn about
+        }
         List<Waiver> all = new ArrayList<>(profile.assessment().waivers());
         for (Waiver w : portfolio) {
             if (w.vendor() == null || w.vendor().equals(profile.vendor().id())) {

@@ -10,8 +10,11 @@ public enum Channel implements WireValue {
     @JsonProperty("chat") CHAT,
     @JsonProperty("forum") FORUM;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 }

@@ -9,8 +9,11 @@ public enum FinancialHealth implements WireValue {
     @JsonProperty("weak") WEAK,
     @JsonProperty("distressed") DISTRESSED;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 }

@@ -11,8 +11,11 @@ public enum ServiceKind implements WireValue {
     @JsonProperty("msp") MSP,
     @JsonProperty("other") OTHER;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 }

@@ -34,7 +34,7 @@ public record Evidence(String path, Object value, int line) {
             return "unknown";
         }
         if (value instanceof List<?> list) {
-            StringBuilder out = new StringBuilder().append('[');
+            StringBuilder out = new StringBuilder(2 + 12 * list.size()).append('[');
             for (int i = 0; i < list.size(); i++) {
                 out.append(i == 0 ? "" : ", ").append(list.get(i));
             }

@@ -12,10 +12,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The scoring model (contract section 4): contributions, the bounded monotone score with the
@@ -27,19 +25,76 @@ public final class Scorer {
     public static final String GAP_AREA = "gaps";
 
     private final Policy policy;
+    /** The policy's numbers, read once: every assessment uses them several times. */
+    private final double lowBand;
+    private final double mediumBand;
+    private final double highBand;
+    private final int criticalForCritical;
+    private final int criticalForHigh;
+    private final double gapCap;
+    /** The tier factors by {@link Criticality} ordinal; NaN where the policy has none. */
+    private final double[] tierFactors = new double[Criticality.values().length];
+    /** The recommendation texts by key, then by kind of service ({@link #NO_KIND} for the general text). */
+    private final Map<String, Text[]> texts = new HashMap<>();
+    private static final int NO_KIND = ServiceKind.values().length;
+
+    /** A recommendation's text and the kind of service it was written for (null: the general text). */
+    private record Text(String text, String kind) {
+    }
 
     public Scorer(Policy policy) {
         this.policy = policy;
+        Map<String, Double> bands = policy.ratingBands();
+        this.lowBand = number(bands.get("low"));
+        this.mediumBand = number(bands.get("medium"));
+        this.highBand = number(bands.get("high"));
+        this.criticalForCritical = whole(policy.criticalTriggers().get("critical"));
+        this.criticalForHigh = whole(policy.criticalTriggers().get("high"));
+        this.gapCap = policy.gapCap() == null ? Double.NaN : policy.gapCap();
+        for (Criticality tier : Criticality.values()) {
+            tierFactors[tier.ordinal()] = number(policy.tierFactors().get(tier.wire()));
+        }
+        for (String key : policy.recommendations().keySet()) {
+            texts.put(key, textsOf(key));
+        }
+        for (String key : policy.recommendationsByKind().keySet()) {
+            texts.put(key, textsOf(key));
+        }
+    }
+
+    private Text[] textsOf(String key) {
+        Text[] out = new Text[NO_KIND + 1];
+        for (ServiceKind kind : ServiceKind.values()) {
+            out[kind.ordinal()] = new Text(policy.recommendationText(key, kind), policy.recommendationTextKind(key, kind));
+        }
+        out[NO_KIND] = new Text(policy.recommendationText(key, null), null);
+        return out;
+    }
+
+    private Text text(String key, ServiceKind kind) {
+        Text[] byKind = texts.get(key);
+        return byKind != null ? byKind[kind == null ? NO_KIND : kind.ordinal()]
+                : new Text(policy.recommendationText(key, kind), policy.recommendationTextKind(key, kind));
+    }
+
+    /** A missing value (a policy not yet checked) fails where it is used, as reading the map there would. */
+    private static double number(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+
+    private static int whole(Integer value) {
+        return value == null ? Integer.MIN_VALUE : value;
     }
 
     /** A finding's contribution before the gap cap: min(100, weight x tier factor). */
     public double contribution(int weight, Criticality tier) {
-        return Math.min(100.0, weight * policy.tierFactor(tier));
+        double factor = tierFactors[tier.ordinal()];
+        return Math.min(100.0, weight * (Double.isNaN(factor) ? policy.tierFactor(tier) : factor));
     }
 
     /** The risk score of the given findings (waived ones are ignored), 0..100. */
     public double score(Collection<Finding> findings) {
-        return scoreWithout(findings, null);
+        return new Pass(List.copyOf(findings)).scoreWithout(-1);
     }
 
     /** The rating of a score, raised by the critical triggers. */
@@ -54,13 +109,20 @@ public final class Scorer {
     }
 
     private Rating rating(double score, int criticalFindings) {
-        Map<String, Double> bands = policy.ratingBands();
-        Rating byScore = score < bands.get("low") ? Rating.LOW
-                : score < bands.get("medium") ? Rating.MEDIUM
-                : score < bands.get("high") ? Rating.HIGH : Rating.CRITICAL;
-        Rating floor = criticalFindings >= policy.criticalTriggers().get("critical") ? Rating.CRITICAL
-                : criticalFindings >= policy.criticalTriggers().get("high") ? Rating.HIGH : Rating.LOW;
+        checkRatingPolicy();
+        Rating byScore = score < lowBand ? Rating.LOW
+                : score < mediumBand ? Rating.MEDIUM
+                : score < highBand ? Rating.HIGH : Rating.CRITICAL;
+        Rating floor = criticalFindings >= criticalForCritical ? Rating.CRITICAL
+                : criticalFindings >= criticalForHigh ? Rating.HIGH : Rating.LOW;
         return byScore.compareTo(floor) >= 0 ? byScore : floor;
+    }
+
+    private void checkRatingPolicy() {
+        if (Double.isNaN(lowBand) || Double.isNaN(mediumBand) || Double.isNaN(highBand)
+                || criticalForCritical == Integer.MIN_VALUE || criticalForHigh == Integer.MIN_VALUE) {
+            throw new IllegalStateException("the scoring policy lacks ratingBands or criticalTriggers: " + policy);
+        }
     }
 
     /**
@@ -68,30 +130,12 @@ public final class Scorer {
      * findings share the capped gap term. Waived findings get share 0.
      */
     public List<Finding> withShares(List<Finding> findings, double score) {
-        double gapScale = gapScale(findings);
-        double total = 0;
-        for (Finding f : findings) {
-            if (!f.waived()) {
-                total += isGap(f) ? f.contribution() * gapScale : f.contribution();
-            }
-        }
-        List<Finding> out = new ArrayList<>(findings.size());
-        for (Finding f : findings) {
-            double c = isGap(f) ? f.contribution() * gapScale : f.contribution();
-            out.add(copy(f, c, f.waived() || total == 0 ? 0 : score * c / total));
-        }
-        return out;
+        return new Pass(findings).withShares(score);
     }
 
     /** The subscore of every area that has findings, by area name. */
     public List<AreaScore> areas(List<Finding> findings) {
-        Map<String, List<Finding>> byArea = new TreeMap<>();
-        for (Finding f : findings) {
-            byArea.computeIfAbsent(f.area(), a -> new ArrayList<>()).add(f);
-        }
-        List<AreaScore> out = new ArrayList<>();
-        byArea.forEach((area, list) -> out.add(new AreaScore(area, round(score(list)))));
-        return out;
+        return new Pass(findings).areas();
     }
 
     /**
@@ -109,53 +153,7 @@ public final class Scorer {
      * scoring file has them ({@code recommendationsByKind}), else the general ones; null kind: general.
      */
     public List<Recommendation> recommendations(List<Finding> findings, double score, ServiceKind kind) {
-        double gapScale = gapScale(findings);
-        Map<String, Key> byKey = new LinkedHashMap<>();
-        double total = 0;
-        for (Finding f : findings) {
-            if (f.waived()) {
-                continue;
-            }
-            Key k = byKey.computeIfAbsent(f.recommendation(), Key::new);
-            if (!k.ids.contains(f.id())) {
-                k.ids.add(f.id());
-            }
-            k.weight += f.contribution();
-            double scaled = isGap(f) ? f.contribution() * gapScale : f.contribution();
-            k.share += scaled;
-            total += scaled;
-        }
-        for (Key k : byKey.values()) {
-            k.reduction = score - scoreWithout(findings, k.key);
-        }
-        List<Key> ranked = new ArrayList<>(byKey.values());
-        ranked.sort(RANKING);
-        List<Recommendation> out = new ArrayList<>(ranked.size());
-        for (Key k : ranked) {
-            k.ids.sort(null);
-            double percent = total == 0 ? 0 : Math.min(100, 100 * k.share / total);
-            out.add(new Recommendation(k.key, policy.recommendationText(k.key, kind),
-                    policy.recommendationTextKind(k.key, kind), k.ids, round(k.reduction), round(percent)));
-        }
-        return out;
-    }
-
-    /** Most score removed first; where equal (a saturated score), most contribution, then by key. */
-    private static final Comparator<Key> RANKING = Comparator.comparingDouble((Key k) -> k.reduction).reversed()
-            .thenComparing(Comparator.comparingDouble((Key k) -> k.weight).reversed())
-            .thenComparing(k -> k.key);
-
-    /** The findings of one recommendation key, while ranking them. */
-    private static final class Key {
-        final String key;
-        final List<String> ids = new ArrayList<>(4);
-        double weight;
-        double share;
-        double reduction;
-
-        Key(String key) {
-            this.key = key;
-        }
+        return new Pass(findings).recommendations(score, kind);
     }
 
     /**
@@ -164,83 +162,282 @@ public final class Scorer {
      * first step rated LOW. One pass over the findings per step, no rule re-run.
      */
     public WayDown wayDown(List<Finding> findings, List<Recommendation> ranked, Rating rating) {
-        if (rating == Rating.LOW || ranked.isEmpty()) {
-            return WayDown.none(rating);
-        }
-        Map<String, Integer> rankOf = new HashMap<>(ranked.size() * 2);
-        for (int i = 0; i < ranked.size(); i++) {
-            rankOf.put(ranked.get(i).key(), i);
-        }
-        int n = findings.size();
-        int[] rank = new int[n];
-        for (int j = 0; j < n; j++) {
-            Finding f = findings.get(j);
-            rank[j] = f.waived() ? -1 : rankOf.getOrDefault(f.recommendation(), -1);
-        }
-        List<WayDown.Step> steps = new ArrayList<>();
-        for (int step = 0; step < ranked.size(); step++) {
-            double keep = 1.0;
-            double gapKeep = 1.0;
-            int critical = 0;
-            for (int j = 0; j < n; j++) {
-                if (rank[j] <= step) {
-                    continue; // waived, or resolved by this step or one before
-                }
-                Finding f = findings.get(j);
-                if (isGap(f)) {
-                    gapKeep *= 1 - f.contribution() / 100.0;
-                } else {
-                    keep *= 1 - f.contribution() / 100.0;
-                }
-                if (f.severity() == Severity.CRITICAL) {
-                    critical++;
-                }
-            }
-            double gapTerm = Math.min(policy.gapCap(), 100.0 * (1 - gapKeep));
-            double after = 100.0 * (1 - keep * (1 - gapTerm / 100.0));
-            Rating afterRating = rating(after, critical);
-            steps.add(new WayDown.Step(ranked.get(step).key(), round(after), afterRating));
-            if (afterRating == Rating.LOW) {
-                break;
-            }
-        }
-        return new WayDown(rating, steps);
+        return new Pass(findings).wayDown(ranked, rating);
     }
 
     /**
-     * {@link #score} of the findings whose recommendation is not {@code key} (null: of all of them),
-     * without building that list.
+     * Everything the scoring model gives for one assessment's findings.
+     *
+     * @param score           the risk score, unrounded
+     * @param findings        the findings with their shares filled in
      */
-    private double scoreWithout(Collection<Finding> findings, String key) {
-        double keep = 1.0;
-        double gapKeep = 1.0;
-        for (Finding f : findings) {
-            if (f.waived() || (key != null && key.equals(f.recommendation()))) {
-                continue;
-            }
-            if (isGap(f)) {
-                gapKeep *= 1 - f.contribution() / 100.0;
-            } else {
-                keep *= 1 - f.contribution() / 100.0;
-            }
+    public record Scored(double score, Rating rating, List<AreaScore> areas, List<Recommendation> recommendations,
+                         WayDown wayDown, List<Finding> findings) {
+    }
+
+    /**
+     * {@link #score}, {@link #rating}, {@link #areas}, {@link #recommendations}, {@link #wayDown} and
+     * {@link #withShares} of the same findings at once: what an assessment needs, reading each finding once.
+     */
+    public Scored scored(List<Finding> findings, ServiceKind kind) {
+        Pass pass = new Pass(findings);
+        double score = pass.scoreWithout(-1);
+        Rating rating = rating(score, pass.critical());
+        List<Recommendation> recommendations = pass.recommendations(score, kind);
+        return new Scored(score, rating, pass.areas(), recommendations, pass.wayDown(recommendations, rating),
+                pass.withShares(score));
+    }
+
+    /** Most score removed first; where equal (a saturated score), most contribution, then by key. */
+    private static final Comparator<Key> RANKING = (a, b) -> {
+        int c = Double.compare(b.reduction, a.reduction);
+        if (c == 0) {
+            c = Double.compare(b.weight, a.weight);
         }
-        double gapTerm = Math.min(policy.gapCap(), 100.0 * (1 - gapKeep));
+        return c != 0 ? c : a.key.compareTo(b.key);
+    };
+
+    /** The findings of one recommendation key, while ranking them. */
+    private static final class Key {
+        final String key;
+        final int index;
+        final List<String> ids = new ArrayList<>(4);
+        double weight;
+        double share;
+        double reduction;
+
+        Key(String key, int index) {
+            this.key = key;
+            this.index = index;
+        }
+    }
+
+    /**
+     * The findings of one assessment read once into arrays: every sum and product of the model then
+     * runs over plain numbers, in the findings' order (so each result is the same double as a loop over
+     * the findings gives).
+     */
+    private final class Pass {
+        private final List<Finding> findings;
+        private final int n;
+        /** 1 - contribution / 100: the part of the risk-free share the finding leaves. */
+        private final double[] keep;
+        private final boolean[] active;
+        private final boolean[] gap;
+        private final boolean[] critical;
+        /** The index in {@link #keys} of each active finding's recommendation; -1 for waived findings. */
+        private final int[] key;
+        /** The recommendation keys of the active findings, in the order they first appear. */
+        private final List<Key> keys = new ArrayList<>();
+        /** The gap term's scale (see {@link #gapScale}). */
+        private final double gapScale;
+
+        Pass(List<Finding> findings) {
+            this.findings = findings;
+            this.n = findings.size();
+            keep = new double[n];
+            active = new boolean[n];
+            gap = new boolean[n];
+            critical = new boolean[n];
+            key = new int[n];
+            Map<String, Key> byKey = new HashMap<>();
+            double gapRaw = 0;
+            double gapKeep = 1;
+            for (int j = 0; j < n; j++) {
+                Finding f = findings.get(j);
+                keep[j] = 1 - f.contribution() / 100.0;
+                active[j] = !f.waived();
+                gap[j] = isGap(f);
+                critical[j] = f.severity() == Severity.CRITICAL;
+                key[j] = -1;
+                if (active[j]) {
+                    Key k = byKey.get(f.recommendation());
+                    if (k == null) {
+                        k = new Key(f.recommendation(), keys.size());
+                        byKey.put(k.key, k);
+                        keys.add(k);
+                    }
+                    key[j] = k.index;
+                    if (gap[j]) {
+                        gapRaw += f.contribution();
+                        gapKeep *= keep[j];
+                    }
+                }
+            }
+            double gapTerm = Math.min(gapCap, 100.0 * (1 - gapKeep));
+            gapScale = gapRaw == 0 ? 0 : gapTerm / gapRaw;
+        }
+
+        /** The score of the active findings whose recommendation is not the {@code without}-th key (-1: of all). */
+        double scoreWithout(int without) {
+            double keepAll = 1.0;
+            double gapKeep = 1.0;
+            for (int j = 0; j < n; j++) {
+                if (!active[j] || key[j] == without) {
+                    continue;
+                }
+                if (gap[j]) {
+                    gapKeep *= keep[j];
+                } else {
+                    keepAll *= keep[j];
+                }
+            }
+            return score(keepAll, gapKeep);
+        }
+
+        /** How many active findings are CRITICAL. */
+        int critical() {
+            int count = 0;
+            for (int j = 0; j < n; j++) {
+                if (active[j] && critical[j]) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        /** A finding's contribution after the gap cap. */
+        private double scaled(int j) {
+            double c = findings.get(j).contribution();
+            return gap[j] ? c * gapScale : c;
+        }
+
+        List<Finding> withShares(double score) {
+            double total = 0;
+            for (int j = 0; j < n; j++) {
+                if (active[j]) {
+                    total += scaled(j);
+                }
+            }
+            List<Finding> out = new ArrayList<>(n);
+            for (int j = 0; j < n; j++) {
+                Finding f = findings.get(j);
+                double c = scaled(j);
+                out.add(copy(f, c, !active[j] || total == 0 ? 0 : score * c / total));
+            }
+            return out;
+        }
+
+        List<AreaScore> areas() {
+            // an area's subscore is the score of its findings, in their order: one product per area
+            List<String> names = new ArrayList<>();
+            int[] area = new int[n];
+            for (int j = 0; j < n; j++) {
+                String name = findings.get(j).area();
+                int a = names.indexOf(name);
+                if (a < 0) {
+                    a = names.size();
+                    names.add(name);
+                }
+                area[j] = a;
+            }
+            double[] keepAll = new double[names.size()];
+            double[] gapKeep = new double[names.size()];
+            java.util.Arrays.fill(keepAll, 1.0);
+            java.util.Arrays.fill(gapKeep, 1.0);
+            for (int j = 0; j < n; j++) {
+                if (!active[j]) {
+                    continue;
+                }
+                if (gap[j]) {
+                    gapKeep[area[j]] *= keep[j];
+                } else {
+                    keepAll[area[j]] *= keep[j];
+                }
+            }
+            List<AreaScore> out = new ArrayList<>(names.size());
+            for (int a = 0; a < names.size(); a++) {
+                out.add(new AreaScore(names.get(a), round(score(keepAll[a], gapKeep[a]))));
+            }
+            out.sort(BY_AREA);
+            return out;
+        }
+
+        List<Recommendation> recommendations(double score, ServiceKind kind) {
+            double total = 0;
+            for (int j = 0; j < n; j++) {
+                if (!active[j]) {
+                    continue;
+                }
+                Finding f = findings.get(j);
+                Key k = keys.get(key[j]);
+                if (!k.ids.contains(f.id())) {
+                    k.ids.add(f.id());
+                }
+                k.weight += f.contribution();
+                double scaled = scaled(j);
+                k.share += scaled;
+                total += scaled;
+            }
+            for (Key k : keys) {
+                k.reduction = score - scoreWithout(k.index);
+            }
+            List<Key> ranked = new ArrayList<>(keys);
+            ranked.sort(RANKING);
+            List<Recommendation> out = new ArrayList<>(ranked.size());
+            for (Key k : ranked) {
+                k.ids.sort(null);
+                double percent = total == 0 ? 0 : Math.min(100, 100 * k.share / total);
+                Text text = text(k.key, kind);
+                out.add(new Recommendation(k.key, text.text(), text.kind(), k.ids, round(k.reduction), round(percent)));
+            }
+            return out;
+        }
+
+        WayDown wayDown(List<Recommendation> ranked, Rating rating) {
+            if (rating == Rating.LOW || ranked.isEmpty()) {
+                return WayDown.none(rating);
+            }
+            // the rank of each key among the recommendations; a key without one is never resolved
+            int[] rank = new int[keys.size()];
+            java.util.Arrays.fill(rank, Integer.MAX_VALUE);
+            Map<String, Integer> rankOf = new HashMap<>(ranked.size() * 2);
+            for (int i = 0; i < ranked.size(); i++) {
+                rankOf.putIfAbsent(ranked.get(i).key(), i);
+            }
+            for (Key k : keys) {
+                rank[k.index] = rankOf.getOrDefault(k.key, Integer.MAX_VALUE);
+            }
+            List<WayDown.Step> steps = new ArrayList<>();
+            for (int step = 0; step < ranked.size(); step++) {
+                // the findings left after this step and the ones before it
+                double keepAll = 1.0;
+                double gapKeep = 1.0;
+                int criticalLeft = 0;
+                for (int j = 0; j < n; j++) {
+                    if (!active[j] || rank[key[j]] <= step) {
+                        continue;
+                    }
+                    if (gap[j]) {
+                        gapKeep *= keep[j];
+                    } else {
+                        keepAll *= keep[j];
+                    }
+                    if (critical[j]) {
+                        criticalLeft++;
+                    }
+                }
+                double after = score(keepAll, gapKeep);
+                Rating afterRating = rating(after, criticalLeft);
+                steps.add(new WayDown.Step(ranked.get(step).key(), round(after), afterRating));
+                if (afterRating == Rating.LOW) {
+                    break;
+                }
+            }
+            return new WayDown(rating, steps);
+        }
+    }
+
+    /**
+     * The score of findings whose products of (1 - contribution / 100) are {@code keep} for the risk
+     * findings and {@code gapKeep} for the gaps: the gap term is capped, then both combine.
+     */
+    private double score(double keep, double gapKeep) {
+        double gapTerm = Math.min(gapCap, 100.0 * (1 - gapKeep));
         return 100.0 * (1 - keep * (1 - gapTerm / 100.0));
     }
 
-    /** What a gap finding's contribution is scaled by so that the gaps together make the capped gap term. */
-    private double gapScale(List<Finding> findings) {
-        double gapRaw = 0;
-        double gapKeep = 1;
-        for (Finding f : findings) {
-            if (!f.waived() && isGap(f)) {
-                gapRaw += f.contribution();
-                gapKeep *= 1 - f.contribution() / 100.0;
-            }
-        }
-        double gapTerm = Math.min(policy.gapCap(), 100.0 * (1 - gapKeep));
-        return gapRaw == 0 ? 0 : gapTerm / gapRaw;
-    }
+    private static final Comparator<AreaScore> BY_AREA = Comparator.comparing(AreaScore::area);
 
     static boolean isGap(Finding f) {
         return GAP_AREA.equals(f.area());

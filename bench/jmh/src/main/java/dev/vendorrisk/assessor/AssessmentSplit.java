@@ -1,23 +1,15 @@
-package dev.vendorrisk.bench;
+package dev.vendorrisk.assessor;
 
-import dev.vendorrisk.assessor.InvalidProfileException;
-import dev.vendorrisk.assessor.VendorRiskAssessor;
 import dev.vendorrisk.assessor.profile.ParsedProfile;
 import dev.vendorrisk.assessor.profile.ProfileReader;
-import dev.vendorrisk.assessor.profile.VendorProfile;
-import dev.vendorrisk.assessor.rules.Context;
+import dev.vendorrisk.assessor.rules.Hit;
 import dev.vendorrisk.assessor.rules.RuleBase;
 import dev.vendorrisk.assessor.rules.RuleEngine;
-import dev.vendorrisk.assessor.scoring.Exposure;
-import dev.vendorrisk.assessor.scoring.Exposures;
-import dev.vendorrisk.assessor.scoring.Tiers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,16 +25,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One assessment of an already parsed profile, split into the rule session and the rest.
+ * One assessment of an already parsed profile, and its two parts timed apart.
  *
  * <ul>
  *   <li>{@code assess}: {@link VendorRiskAssessor#assess(ParsedProfile, List)}, everything a batch does
- *       per profile after reading it (tier and exposure, the rule session, findings with evidence lines,
- *       waivers, scoring, recommendations, the {@code Assessment});</li>
- *   <li>{@code session}: {@link RuleEngine#fire} alone on the same profiles (insert, fire, reset), with
- *       the tier, context and exposure computed beforehand.</li>
+ *       per profile after reading it;</li>
+ *   <li>{@code session}: {@link RuleEngine#fire} alone (insert, fire, collect the hits, reset), on the
+ *       setting the assessor computes for the profile (tier, dates, exposure) beforehand;</li>
+ *   <li>{@code own}: the assessor's own work after the session, on hits recorded beforehand: findings with
+ *       evidence lines and messages, waivers, score, rating, areas, recommendations, the way down,
+ *       shares, completeness and the {@code Assessment}.</li>
  * </ul>
- * The assessor's own work per profile is {@code assess - session}. Single thread, steady state; the
+ * {@code assess} is about {@code session + own} plus the setting (tier, dates, exposure). The benchmark
+ * lives in the library's package to reach the package-private split; single thread, steady state; the
  * profiles cycle so every call sees a different one.
  *
  * <p>System properties: {@code vra.bench.profiles} (a folder of profiles, e.g. from
@@ -60,11 +55,12 @@ public class AssessmentSplit {
     private VendorRiskAssessor assessor;
     private RuleBase rules;
     private ParsedProfile[] profiles;
-    private Context[] contexts;
-    private Exposure[] exposures;
+    private VendorRiskAssessor.Setting[] settings;
+    private List<Hit>[] hits;
     private int next;
 
     @Setup(Level.Trial)
+    @SuppressWarnings("unchecked")
     public void setUp() throws IOException {
         Path folder = Path.of(System.getProperty("vra.bench.profiles", "bench-profiles"));
         Path rulesDir = Path.of(System.getProperty("vra.bench.rules", "rules"));
@@ -85,15 +81,18 @@ public class AssessmentSplit {
             throw new IllegalStateException(folder + ": no valid profiles; generate some with bench/GenerateProfiles.java");
         }
         profiles = parsed.toArray(ParsedProfile[]::new);
-        Map<String, Double> limits = Map.copyOf(rules.policy().flatLimits());
-        contexts = new Context[profiles.length];
-        exposures = new Exposure[profiles.length];
+        settings = new VendorRiskAssessor.Setting[profiles.length];
+        hits = new List[profiles.length];
         for (int i = 0; i < profiles.length; i++) {
-            VendorProfile p = profiles[i].profile();
-            LocalDate today = p.assessment().assessedOn() != null ? p.assessment().assessedOn() : LocalDate.now();
-            contexts[i] = new Context(Tiers.of(p.service(), rules.policy()), Tiers.known(p.service()), today, limits);
-            exposures[i] = Exposures.of(p);
+            settings[i] = assessor.setting(profiles[i]);
+            hits[i] = fire(i);
         }
+    }
+
+    private List<Hit> fire(int i) {
+        ParsedProfile p = profiles[i];
+        return RuleEngine.fire(rules, p.file(), p.profile(), settings[i].context(), settings[i].exposure(),
+                assessor.timeLimit());
     }
 
     private int nextIndex() {
@@ -109,8 +108,12 @@ public class AssessmentSplit {
 
     @Benchmark
     public Object session() {
+        return fire(nextIndex());
+    }
+
+    @Benchmark
+    public Object own() {
         int i = nextIndex();
-        ParsedProfile p = profiles[i];
-        return RuleEngine.fire(rules, p.file(), p.profile(), contexts[i], exposures[i]);
+        return assessor.assessment(profiles[i], settings[i], hits[i], List.of(), null);
     }
 }
