@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Micro-benchmark (JMH) of one assessment of parsed profiles, split into the rule session and the
-# assessor's own work around it (assess - session). Single thread, steady state, the launcher's batch
-# JVM flags. Workload: N profiles from bench/GenerateProfiles.java (incidents, unknowns, several
-# services per vendor, as rich as samples/), parsed once before measuring.
+# Micro-benchmark (JMH) of one assessment of parsed profiles and of its two parts: the rule session
+# (insert, fire, collect the hits, reset) and the assessor's own work after it (findings, waivers,
+# scoring, recommendations, the way down, completeness), timed on hits recorded beforehand. Single
+# thread, steady state, the launcher's batch JVM flags. Workload: N profiles from
+# bench/GenerateProfiles.java (incidents, unknowns, several services per vendor, as rich as
+# samples/), parsed once before measuring.
 #
 # Usage: bench/assess-split.sh [N=5000]        (extra JMH options in JMH_OPTS, e.g. "-f 3")
 set -euo pipefail

@@ -402,15 +402,14 @@ public final class VendorRiskAssessor {
         if (evidence.isEmpty()) {
             return meta.title();
         }
-        String[] texts = new String[evidence.size()];
-        int length = meta.title().length() + 3;
-        for (int i = 0; i < texts.length; i++) {
-            texts[i] = evidence.get(i).text();
-            length += evidence.get(i).path().length() + texts[i].length() + 4;
+        if (evidence.size() == 1) { // most findings: one concatenation
+            Evidence only = evidence.get(0);
+            return meta.title() + " (" + only.path() + ": " + only.text() + ")";
         }
-        StringBuilder out = new StringBuilder(length).append(meta.title()).append(" (");
-        for (int i = 0; i < texts.length; i++) {
-            out.append(i == 0 ? "" : ", ").append(evidence.get(i).path()).append(": ").append(texts[i]);
+        StringBuilder out = new StringBuilder(meta.title().length() + 32 * evidence.size()).append(meta.title());
+        for (int i = 0; i < evidence.size(); i++) {
+            Evidence e = evidence.get(i);
+            out.append(i == 0 ? " (" : ", ").append(e.path()).append(": ").append(e.text());
         }
         return out.append(')').toString();
     }

@@ -184,7 +184,7 @@ public final class Scorer {
         double score = pass.scoreWithout(-1);
         Rating rating = rating(score, pass.critical());
         List<Recommendation> recommendations = pass.recommendations(score, kind);
-        return new Scored(score, rating, pass.areas(), recommendations, pass.wayDown(recommendations, rating),
+        return new Scored(score, rating, pass.areas(), recommendations, pass.wayDown(pass.rank, recommendations, rating),
                 pass.withShares(score));
     }
 
@@ -229,8 +229,10 @@ public final class Scorer {
         private final int[] key;
         /** The recommendation keys of the active findings, in the order they first appear. */
         private final List<Key> keys = new ArrayList<>();
-        /** The gap term's scale (see {@link #gapScale}). */
+        /** The gap term's scale: what a gap's contribution is multiplied by so that the gaps make the capped term. */
         private final double gapScale;
+        /** Each key's place among the ranked recommendations, once {@link #recommendations} ranked them. */
+        private int[] rank;
 
         Pass(List<Finding> findings) {
             this.findings = findings;
@@ -374,8 +376,10 @@ public final class Scorer {
             }
             List<Key> ranked = new ArrayList<>(keys);
             ranked.sort(RANKING);
+            rank = new int[keys.size()];
             List<Recommendation> out = new ArrayList<>(ranked.size());
             for (Key k : ranked) {
+                rank[k.index] = out.size();
                 k.ids.sort(null);
                 double percent = total == 0 ? 0 : Math.min(100, 100 * k.share / total);
                 Text text = text(k.key, kind);
@@ -384,19 +388,25 @@ public final class Scorer {
             return out;
         }
 
+        /** The way down along {@code ranked}, recommendations of other findings than these. */
         WayDown wayDown(List<Recommendation> ranked, Rating rating) {
-            if (rating == Rating.LOW || ranked.isEmpty()) {
-                return WayDown.none(rating);
-            }
             // the rank of each key among the recommendations; a key without one is never resolved
-            int[] rank = new int[keys.size()];
-            java.util.Arrays.fill(rank, Integer.MAX_VALUE);
-            Map<String, Integer> rankOf = new HashMap<>(ranked.size() * 2);
+            int[] rankOf = new int[keys.size()];
+            java.util.Arrays.fill(rankOf, Integer.MAX_VALUE);
+            Map<String, Integer> byKey = new HashMap<>(ranked.size() * 2);
             for (int i = 0; i < ranked.size(); i++) {
-                rankOf.putIfAbsent(ranked.get(i).key(), i);
+                byKey.putIfAbsent(ranked.get(i).key(), i);
             }
             for (Key k : keys) {
-                rank[k.index] = rankOf.getOrDefault(k.key, Integer.MAX_VALUE);
+                rankOf[k.index] = byKey.getOrDefault(k.key, Integer.MAX_VALUE);
+            }
+            return wayDown(rankOf, ranked, rating);
+        }
+
+        /** The way down along {@code ranked}, where {@code rank} gives each key's place in it. */
+        WayDown wayDown(int[] rank, List<Recommendation> ranked, Rating rating) {
+            if (rating == Rating.LOW || ranked.isEmpty()) {
+                return WayDown.none(rating);
             }
             List<WayDown.Step> steps = new ArrayList<>();
             for (int step = 0; step < ranked.size(); step++) {
