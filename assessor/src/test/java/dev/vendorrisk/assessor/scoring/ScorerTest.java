@@ -83,6 +83,40 @@ class ScorerTest {
     }
 
     @Test
+    void aFindingWhoseRecommendationIsNotAmongTheStepsIsNeverResolved() {
+        List<Finding> findings = List.of(finding("A-001", Severity.HIGH, 60, "a"), finding("B-001", Severity.HIGH, 30, "b"));
+        double score = scorer.score(findings);
+        List<Recommendation> onlyA = scorer.recommendations(findings, score).stream()
+                .filter(r -> r.key().equals("a")).toList();
+        WayDown way = scorer.wayDown(findings, onlyA, scorer.rating(score, findings));
+        assertThat(way.steps()).containsExactly(new WayDown.Step("a", 30.0, Rating.MEDIUM));
+    }
+
+    @Test
+    void scoringInOnePassGivesWhatTheSeparateStepsGive() {
+        Finding waived = new Finding("W-001", "W-001", "test", Severity.CRITICAL, 35, 52.5, 0, "W-001", "a",
+                List.of(), true, "accepted");
+        Finding gap1 = new Finding("GAP-001", "GAP-001", Scorer.GAP_AREA, Severity.LOW, 4, 6, 0, "g", "verify", List.of(),
+                false, null);
+        Finding gap2 = new Finding("GAP-002", "GAP-002", Scorer.GAP_AREA, Severity.LOW, 4, 6, 0, "g", "verify", List.of(),
+                false, null);
+        List<Finding> findings = List.of(finding("X-001", Severity.CRITICAL, 25, "a"), finding("Y-001", Severity.HIGH, 40, "b"),
+                finding("Y-002", Severity.HIGH, 15, "b"), gap1, waived, finding("Z-001", Severity.MEDIUM, 10, "c"), gap2);
+        double score = scorer.score(findings);
+        Rating rating = scorer.rating(score, findings);
+        List<Recommendation> recs = scorer.recommendations(findings, score, ServiceKind.TELEPHONY);
+
+        Scorer.Scored scored = scorer.scored(findings, ServiceKind.TELEPHONY);
+        assertThat(scored.score()).isEqualTo(score);
+        assertThat(scored.rating()).isEqualTo(rating);
+        assertThat(scored.areas()).isEqualTo(scorer.areas(findings));
+        assertThat(scored.recommendations()).isEqualTo(recs);
+        assertThat(scored.wayDown()).isEqualTo(scorer.wayDown(findings, recs, rating));
+        assertThat(scored.findings()).isEqualTo(scorer.withShares(findings, score));
+        assertThat(scored.areas()).extracting(a -> a.area()).containsExactly(Scorer.GAP_AREA, "test");
+    }
+
+    @Test
     void aVendorRatedLowHasNoWayDown() {
         List<Finding> findings = List.of(finding("A-001", Severity.LOW, 5, "a"));
         double score = scorer.score(findings);
