@@ -12,7 +12,6 @@ public enum Channel implements WireValue {
 
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);
 
-
     @Override
     public String wire() {
         return wire;

@@ -11,7 +11,6 @@ public enum FinancialHealth implements WireValue {
 
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);
 
-
     @Override
     public String wire() {
         return wire;

@@ -13,7 +13,6 @@ public enum ServiceKind implements WireValue {
 
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);
 
-
     @Override
     public String wire() {
         return wire;

@@ -32,64 +32,26 @@ public final class Scorer {
     private final int criticalForCritical;
     private final int criticalForHigh;
     private final double gapCap;
-    /** The tier factors by {@link Criticality} ordinal; NaN where the policy has none. */
+    /** The tier factors by {@link Criticality} ordinal. */
     private final double[] tierFactors = new double[Criticality.values().length];
-    /** The recommendation texts by key, then by kind of service ({@link #NO_KIND} for the general text). */
-    private final Map<String, Text[]> texts = new HashMap<>();
-    private static final int NO_KIND = ServiceKind.values().length;
 
-    /** A recommendation's text and the kind of service it was written for (null: the general text). */
-    private record Text(String text, String kind) {
-    }
-
+    /** @param policy a complete policy, as the rule base checks it ({@link Policy#problems()} empty) */
     public Scorer(Policy policy) {
         this.policy = policy;
-        Map<String, Double> bands = policy.ratingBands();
-        this.lowBand = number(bands.get("low"));
-        this.mediumBand = number(bands.get("medium"));
-        this.highBand = number(bands.get("high"));
-        this.criticalForCritical = whole(policy.criticalTriggers().get("critical"));
-        this.criticalForHigh = whole(policy.criticalTriggers().get("high"));
-        this.gapCap = policy.gapCap() == null ? Double.NaN : policy.gapCap();
+        this.lowBand = policy.ratingBands().get("low");
+        this.mediumBand = policy.ratingBands().get("medium");
+        this.highBand = policy.ratingBands().get("high");
+        this.criticalForCritical = policy.criticalTriggers().get("critical");
+        this.criticalForHigh = policy.criticalTriggers().get("high");
+        this.gapCap = policy.gapCap();
         for (Criticality tier : Criticality.values()) {
-            tierFactors[tier.ordinal()] = number(policy.tierFactors().get(tier.wire()));
+            tierFactors[tier.ordinal()] = policy.tierFactor(tier);
         }
-        for (String key : policy.recommendations().keySet()) {
-            texts.put(key, textsOf(key));
-        }
-        for (String key : policy.recommendationsByKind().keySet()) {
-            texts.put(key, textsOf(key));
-        }
-    }
-
-    private Text[] textsOf(String key) {
-        Text[] out = new Text[NO_KIND + 1];
-        for (ServiceKind kind : ServiceKind.values()) {
-            out[kind.ordinal()] = new Text(policy.recommendationText(key, kind), policy.recommendationTextKind(key, kind));
-        }
-        out[NO_KIND] = new Text(policy.recommendationText(key, null), null);
-        return out;
-    }
-
-    private Text text(String key, ServiceKind kind) {
-        Text[] byKind = texts.get(key);
-        return byKind != null ? byKind[kind == null ? NO_KIND : kind.ordinal()]
-                : new Text(policy.recommendationText(key, kind), policy.recommendationTextKind(key, kind));
-    }
-
-    /** A missing value (a policy not yet checked) fails where it is used, as reading the map there would. */
-    private static double number(Double value) {
-        return value == null ? Double.NaN : value;
-    }
-
-    private static int whole(Integer value) {
-        return value == null ? Integer.MIN_VALUE : value;
     }
 
     /** A finding's contribution before the gap cap: min(100, weight x tier factor). */
     public double contribution(int weight, Criticality tier) {
-        double factor = tierFactors[tier.ordinal()];
-        return Math.min(100.0, weight * (Double.isNaN(factor) ? policy.tierFactor(tier) : factor));
+        return Math.min(100.0, weight * tierFactors[tier.ordinal()]);
     }
 
     /** The risk score of the given findings (waived ones are ignored), 0..100. */
@@ -109,20 +71,12 @@ public final class Scorer {
     }
 
     private Rating rating(double score, int criticalFindings) {
-        checkRatingPolicy();
         Rating byScore = score < lowBand ? Rating.LOW
                 : score < mediumBand ? Rating.MEDIUM
                 : score < highBand ? Rating.HIGH : Rating.CRITICAL;
         Rating floor = criticalFindings >= criticalForCritical ? Rating.CRITICAL
                 : criticalFindings >= criticalForHigh ? Rating.HIGH : Rating.LOW;
         return byScore.compareTo(floor) >= 0 ? byScore : floor;
-    }
-
-    private void checkRatingPolicy() {
-        if (Double.isNaN(lowBand) || Double.isNaN(mediumBand) || Double.isNaN(highBand)
-                || criticalForCritical == Integer.MIN_VALUE || criticalForHigh == Integer.MIN_VALUE) {
-            throw new IllegalStateException("the scoring policy lacks ratingBands or criticalTriggers: " + policy);
-        }
     }
 
     /**
@@ -382,8 +336,8 @@ public final class Scorer {
                 rank[k.index] = out.size();
                 k.ids.sort(null);
                 double percent = total == 0 ? 0 : Math.min(100, 100 * k.share / total);
-                Text text = text(k.key, kind);
-                out.add(new Recommendation(k.key, text.text(), text.kind(), k.ids, round(k.reduction), round(percent)));
+                out.add(new Recommendation(k.key, policy.recommendationText(k.key, kind),
+                        policy.recommendationTextKind(k.key, kind), k.ids, round(k.reduction), round(percent)));
             }
             return out;
         }
